@@ -1,0 +1,114 @@
+package org.townlet.telemetry.adapter.stdout;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Supplier;
+import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.api.transport.FrameBatch;
+import org.townlet.telemetry.api.transport.SendReport;
+import org.townlet.telemetry.api.transport.Transport;
+import org.townlet.telemetry.api.transport.TransportException;
+
+/**
+ * Writes each batch to stdout as one write, then flushes. The stream is created in {@link #start()}, not in the
+ * constructor, and {@link #close()} flushes it without closing the underlying descriptor: fd 1 belongs to the
+ * process, and closing it would break anything that prints a summary after the pipeline stops.
+ *
+ * <p>Threads: called only under the pipeline's send lock, so the fields need no further synchronisation. There is
+ * only ever one connection, so every report is {@link SendReport#SAME_CONNECTION}.
+ */
+final class StdoutTransport implements Transport {
+    /** Large enough that a typical batch is copied once and written in one system call. */
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Supplier<OutputStream> target;
+    /** The unbuffered destination (fd 1 in production); never closed here. */
+    private OutputStream destination;
+    private BufferedOutputStream out;
+    private boolean closed;
+
+    StdoutTransport(Supplier<OutputStream> target) {
+        this.target = target;
+    }
+
+    @Override
+    public void start() {
+        if (destination == null && !closed) {
+            destination = target.get();
+            out = new BufferedOutputStream(destination, BUFFER_SIZE);
+        }
+    }
+
+    @Override
+    public SendReport send(FrameBatch batch) throws TransportException {
+        BufferedOutputStream stream = openStream();
+        try {
+            stream.write(concatenate(batch));
+            stream.flush();
+        } catch (IOException e) {
+            // A failed flush leaves the batch in the buffer; drop it, or the worker's retry would write it twice.
+            out = new BufferedOutputStream(destination, BUFFER_SIZE);
+            throw new TransportException("Failed to write telemetry to stdout: " + e.getMessage(), e);
+        }
+        return SendReport.SAME_CONNECTION;
+    }
+
+    @Override
+    public void flush() throws TransportException {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new TransportException("Failed to flush telemetry to stdout: " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes what is buffered; never closes fd 1. Idempotent. */
+    @Override
+    public void close() throws TransportException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flush();
+        } finally {
+            out = null;
+            destination = null;
+        }
+    }
+
+    private BufferedOutputStream openStream() throws TransportException {
+        if (closed) {
+            throw new TransportException("Telemetry stdout transport is closed");
+        }
+        if (out == null) {
+            throw new IllegalStateException("stdout transport used before start()");
+        }
+        return out;
+    }
+
+    /** The batch's bytes, unchanged and in order, as one array so the batch is one write. */
+    static byte[] concatenate(FrameBatch batch) {
+        List<EncodedFrame> frames = batch.frames();
+        if (frames.size() == 1) {
+            return frames.get(0).bytes();
+        }
+        long total = batch.totalBytes();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("batch too large: " + total + " bytes");
+        }
+        byte[] all = new byte[(int) total];
+        int offset = 0;
+        for (EncodedFrame frame : frames) {
+            byte[] bytes = frame.bytes();
+            System.arraycopy(bytes, 0, all, offset, bytes.length);
+            offset += bytes.length;
+        }
+        return all;
+    }
+}
