@@ -1,0 +1,47 @@
+package org.townlet.sim;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import org.townlet.telemetry.api.sink.TelemetryPort;
+
+/**
+ * Emits the four per-tick health metrics of SPEC §4.2, each tagged {@code tick=<tick>}: {@code world.events.count},
+ * {@code world.events.avg} and {@code queue.length.avg} (rolling means over the last {@code window} ticks) and
+ * {@code queue.length.latest} (agents waiting in all object queues). Simulation thread only.
+ */
+final class HealthMonitor {
+    static final String EVENTS_COUNT = "world.events.count";
+    static final String EVENTS_AVG = "world.events.avg";
+    static final String QUEUE_LATEST = "queue.length.latest";
+    static final String QUEUE_AVG = "queue.length.avg";
+
+    private final TelemetryPort port;
+    private final int window;
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+    private long eventSum;
+    private long queueSum;
+
+    HealthMonitor(TelemetryPort port, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("monitor.window must be >= 1; got " + window);
+        }
+        this.port = port;
+        this.window = window;
+    }
+
+    void record(long tick, long eventCount, long queueLength) {
+        samples.addLast(new long[] {eventCount, queueLength});
+        eventSum += eventCount;
+        queueSum += queueLength;
+        if (samples.size() > window) {
+            long[] oldest = samples.removeFirst();
+            eventSum -= oldest[0];
+            queueSum -= oldest[1];
+        }
+        Map<String, String> tags = Map.of("tick", Long.toString(tick));
+        port.emitMetric(EVENTS_COUNT, eventCount, tags);
+        port.emitMetric(EVENTS_AVG, (double) eventSum / samples.size(), tags);
+        port.emitMetric(QUEUE_LATEST, queueLength, tags);
+        port.emitMetric(QUEUE_AVG, (double) queueSum / samples.size(), tags);
+    }
+}

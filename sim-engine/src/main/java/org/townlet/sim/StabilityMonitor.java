@@ -1,0 +1,154 @@
+package org.townlet.sim;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.StabilityInputs;
+import org.townlet.telemetry.api.json.JsonMaps;
+
+/**
+ * The stability monitor (SPEC §17.6): per tick it turns the town's stability inputs into the {@code stability.metrics}
+ * map (keys {@code starvation_incidents … promotion_state}) with its alerts, and every {@value #PROMOTION_WINDOW}
+ * ticks evaluates promotion: a window without alerts is a pass, two passes in a row make the state {@code ready}.
+ * Simulation thread only.
+ *
+ * <p>Thresholds are fixed at their defaults here. Next: issue town simulation (the {@code stability} config block).
+ */
+final class StabilityMonitor {
+    static final long STARVATION_WINDOW_TICKS = 1000;
+    static final long PROMOTION_WINDOW = 500;
+    static final long REQUIRED_PASSES = 2;
+    static final double LATENESS_THRESHOLD = 3.0;
+    static final long STARVATION_MAX_INCIDENTS = 0;
+    static final double OPTION_SWITCH_RATE_MAX = 0.5;
+    static final double REWARD_VARIANCE_MAX = 0.05;
+    static final long QUEUE_PRESSURE_MAX = 5;
+    static final long RIVALRY_MAX_EVENTS = 3;
+
+    private static final Map<String, Object> THRESHOLDS = JsonMaps.of(
+            "starvation_max_incidents", STARVATION_MAX_INCIDENTS,
+            "option_switch_rate_max", OPTION_SWITCH_RATE_MAX,
+            "reward_variance_max", REWARD_VARIANCE_MAX,
+            "queue_pressure_max", QUEUE_PRESSURE_MAX,
+            "rivalry_max_events", RIVALRY_MAX_EVENTS,
+            "lateness_threshold", LATENESS_THRESHOLD);
+
+    private final ArrayDeque<long[]> starvations = new ArrayDeque<>();
+    private long starvationsInWindow;
+    private long previousSwitches;
+    private QueueMetrics previousQueues = QueueMetrics.ZERO;
+    private boolean alertsInWindow;
+    private String state = "monitoring";
+    private long consecutivePasses;
+    private String reason;
+    private long lastEvaluatedTick = -1;
+
+    /** Facts of one tick that the monitor reads besides the stability inputs. */
+    record TickFacts(long tick, long starvationIncidents, QueueMetrics queues, long rivalryEvents,
+            double meanLateness) {
+    }
+
+    Map<String, Object> update(TickFacts facts, StabilityInputs inputs) {
+        long tick = facts.tick();
+        if (facts.starvationIncidents() > 0) {
+            starvations.addLast(new long[] {tick, facts.starvationIncidents()});
+            starvationsInWindow += facts.starvationIncidents();
+        }
+        while (!starvations.isEmpty() && starvations.peekFirst()[0] <= tick - STARVATION_WINDOW_TICKS) {
+            starvationsInWindow -= starvations.removeFirst()[1];
+        }
+
+        long switches = 0;
+        for (long count : inputs.optionSwitchCounts().values()) {
+            switches += count;
+        }
+        long samples = inputs.optionSwitchCounts().size();
+        double switchRate = samples == 0 ? 0.0 : (double) (switches - previousSwitches) / samples;
+        previousSwitches = switches;
+
+        int rewardSamples = inputs.rewardSamples().size();
+        double mean = 0.0;
+        for (double reward : inputs.rewardSamples().values()) {
+            mean += reward;
+        }
+        mean = rewardSamples == 0 ? 0.0 : mean / rewardSamples;
+        double variance = 0.0;
+        for (double reward : inputs.rewardSamples().values()) {
+            variance += (reward - mean) * (reward - mean);
+        }
+        variance = rewardSamples == 0 ? 0.0 : variance / rewardSamples;
+
+        QueueMetrics deltas = facts.queues().deltaSince(previousQueues);
+        previousQueues = facts.queues();
+
+        List<String> alerts = new ArrayList<>();
+        if (starvationsInWindow > STARVATION_MAX_INCIDENTS) {
+            alerts.add("starvation_spike");
+        }
+        if (switchRate > OPTION_SWITCH_RATE_MAX) {
+            alerts.add("option_thrash");
+        }
+        if (variance > REWARD_VARIANCE_MAX) {
+            alerts.add("reward_variance_spike");
+        }
+        if (deltas.cooldownEvents() + deltas.ghostStepEvents() > QUEUE_PRESSURE_MAX) {
+            alerts.add("queue_fairness_pressure");
+        }
+        if (facts.rivalryEvents() > RIVALRY_MAX_EVENTS) {
+            alerts.add("rivalry_spike");
+        }
+        if (facts.meanLateness() > LATENESS_THRESHOLD) {
+            alerts.add("lateness_spike");
+        }
+        alertsInWindow |= !alerts.isEmpty();
+        if (tick % PROMOTION_WINDOW == 0) {
+            evaluatePromotion(tick);
+        }
+
+        return JsonMaps.of(
+                "starvation_incidents", starvationsInWindow,
+                "starvation_window_ticks", STARVATION_WINDOW_TICKS,
+                "option_switch_rate", switchRate,
+                "option_samples", samples,
+                "reward_variance", variance,
+                "reward_mean", mean,
+                "reward_samples", (long) rewardSamples,
+                "queue_totals", queueMap(facts.queues()),
+                "queue_deltas", queueMap(deltas),
+                "rivalry_events", facts.rivalryEvents(),
+                "alerts", List.copyOf(alerts),
+                "thresholds", THRESHOLDS,
+                "promotion", JsonMaps.of(
+                        "window_ticks", PROMOTION_WINDOW,
+                        "last_evaluated_tick", lastEvaluatedTick < 0 ? null : lastEvaluatedTick,
+                        "alerts_in_window", alertsInWindow),
+                "promotion_state", JsonMaps.of(
+                        "state", state,
+                        "consecutive_passes", consecutivePasses,
+                        "required_passes", REQUIRED_PASSES,
+                        "reason", reason));
+    }
+
+    private void evaluatePromotion(long tick) {
+        lastEvaluatedTick = tick;
+        if (alertsInWindow) {
+            consecutivePasses = 0;
+            state = "fail";
+            reason = "alerts_in_window";
+        } else {
+            consecutivePasses++;
+            state = consecutivePasses >= REQUIRED_PASSES ? "ready" : "pass";
+            reason = "window_clean";
+        }
+        alertsInWindow = false;
+    }
+
+    private static Map<String, Object> queueMap(QueueMetrics queues) {
+        return JsonMaps.of(
+                "cooldown_events", queues.cooldownEvents(),
+                "ghost_step_events", queues.ghostStepEvents(),
+                "rotation_events", queues.rotationEvents());
+    }
+}
