@@ -1,0 +1,603 @@
+package org.townlet.telemetry.core.aggregate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.townlet.telemetry.api.event.AffordanceEventCounts;
+import org.townlet.telemetry.api.event.AffordanceRuntime;
+import org.townlet.telemetry.api.event.ConflictSnapshot;
+import org.townlet.telemetry.api.event.LoopFailure;
+import org.townlet.telemetry.api.event.LoopHealth;
+import org.townlet.telemetry.api.event.LoopTick;
+import org.townlet.telemetry.api.event.NarrationLimiterState;
+import org.townlet.telemetry.api.event.Perturbations;
+import org.townlet.telemetry.api.event.PolicyIdentity;
+import org.townlet.telemetry.api.event.PolicyMetadata;
+import org.townlet.telemetry.api.event.PolicyPossession;
+import org.townlet.telemetry.api.event.QueueHistoryEntry;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.RelationshipSummary;
+import org.townlet.telemetry.api.event.RelationshipTie;
+import org.townlet.telemetry.api.event.RivalryEvent;
+import org.townlet.telemetry.api.event.StabilityInputs;
+import org.townlet.telemetry.api.event.StabilityMetrics;
+import org.townlet.telemetry.api.event.TelemetryEvent;
+import org.townlet.telemetry.api.event.WorldEvent;
+import org.townlet.telemetry.api.event.WorldView;
+import org.townlet.telemetry.api.json.JsonMaps;
+import org.townlet.telemetry.api.sink.EventSubscriber;
+import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
+import org.townlet.telemetry.api.status.HealthStatus;
+import org.townlet.telemetry.api.status.HealthSummary;
+import org.townlet.telemetry.api.status.MetricValue;
+import org.townlet.telemetry.api.status.TransportStatus;
+
+/**
+ * The read-model store: the latest value of every read model (SPEC §6), held as one immutable {@link ReadModels}
+ * behind a volatile reference.
+ *
+ * <p>Threads: writes come from the simulation thread (and, rarely, from a console or snapshot-restore caller); they
+ * are serialised by this object's monitor, build the next value from the current one by reference swaps (no deep
+ * copies, no JSON) and publish it with one volatile write at the end of the ingestion, so a reader on any thread sees
+ * either the models before or after an event, never half of a tick. Reads never lock.
+ *
+ * <p>Errors: each ingestion step runs on its own; a step that throws is reported to the {@link IngestErrorHandler}
+ * and the remaining steps still run (SPEC §3.2).
+ */
+public final class ReadModelStore {
+    /** The name of the world event recorded for a loop failure (SPEC §3.3 #18). */
+    public static final String LOOP_FAILURE_EVENT = "loop_failure";
+    /** The world event name counted as a precondition failure (SPEC §6.1 step 8). */
+    public static final String PRECONDITION_FAIL_EVENT = "affordance_precondition_fail";
+
+    private final Map<String, Double> configuredEconomySettings;
+    private final IngestErrorHandler errors;
+    private final ReadModels initial;
+    private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile ReadModels current;
+
+    /**
+     * A store whose economy settings start from {@code configuredEconomySettings} (SPEC §3.3 #20) and which reports
+     * failed ingestion steps to {@code errors}.
+     */
+    public ReadModelStore(Map<String, Double> configuredEconomySettings, IngestErrorHandler errors) {
+        this.configuredEconomySettings = JsonMaps.copyOf(configuredEconomySettings);
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.initial = ReadModels.builder().economySettings(this.configuredEconomySettings).build();
+        this.current = initial;
+    }
+
+    /** The models as they stand: one immutable value. Any thread; never blocks. */
+    public ReadModels current() {
+        return current;
+    }
+
+    /** The models before anything was recorded (economy settings from the configuration). */
+    public ReadModels initial() {
+        return initial;
+    }
+
+    /** #5: adds {@code subscriber}; the same instance twice is a no-op. */
+    public void registerSubscriber(EventSubscriber subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        synchronized (subscribers) {
+            for (EventSubscriber existing : subscribers) {
+                if (existing == subscriber) {
+                    return;
+                }
+            }
+            subscribers.add(subscriber);
+        }
+    }
+
+    /** #2: sets the runtime variant; {@code null} clears it. */
+    public synchronized void setRuntimeVariant(String variantOrNull) {
+        current = current.toBuilder().runtimeVariant(variantOrNull).build();
+    }
+
+    // ------------------------------------------------------------------ loop.tick
+
+    /**
+     * Ingests {@code loop.tick} (SPEC §6.1), publishing the new models once at the end; then hands the tick's world
+     * events to the subscribers (outside the store's lock, so a subscriber may read the sink).
+     */
+    public void ingestLoopTick(long tick, LoopTick payload) {
+        Objects.requireNonNull(payload, "payload");
+        ingestLoopTickModels(tick, payload);
+        // SPEC §6.1 step 9: subscribers see the tick's events; they run after the models are published, so a
+        // subscriber that reads the sink sees this tick.
+        for (EventSubscriber subscriber : subscribers) {
+            try {
+                subscriber.onEvents(tick, payload.events());
+            } catch (RuntimeException e) {
+                errors.onError("loop.tick/subscriber " + subscriber.getClass().getName(), e);
+            }
+        }
+    }
+
+    private synchronized void ingestLoopTickModels(long tick, LoopTick payload) {
+        ReadModels previous = current;
+        ReadModels.Builder next = previous.toBuilder();
+        WorldView world = payload.world();
+
+        // Step 1: tick, runtime variant, observation envelope.
+        step("loop.tick/tick", () -> {
+            next.currentTick(tick);
+            if (payload.runtimeVariant() != null) {
+                next.runtimeVariant(payload.runtimeVariant());
+            }
+            next.observationEnvelope(payload.observationEnvelope());
+            // Next: issue "telemetry core" — cache payload.policyMetadata() as the policy metadata (SPEC §6.1 step 1).
+        });
+        // Step 2. Next: issue "telemetry core" — narration limiter beginTick(tick) and the manual queue's entries.
+
+        // Step 3: queue metrics and the fairness history.
+        QueueMetrics queues = world.queueMetrics();
+        List<QueueHistoryEntry> queueHistory = stepValue("loop.tick/queue_metrics", previous.queueHistory(), () -> {
+            QueueMetrics delta = queues.deltaSince(previous.queueMetrics());
+            next.queueMetrics(queues);
+            return appendCapped(previous.queueHistory(), List.of(new QueueHistoryEntry(tick, delta, queues)),
+                    ReadModels.QUEUE_HISTORY_CAP);
+        });
+        next.queueHistory(queueHistory);
+
+        // Step 4: rivalry history, fed only by the world's rivalry events.
+        List<RivalryEvent> rivalryHistory = stepValue("loop.tick/rivalry_events", previous.rivalryHistory(),
+                () -> appendCapped(previous.rivalryHistory(), world.rivalryEvents(), ReadModels.RIVALRY_HISTORY_CAP));
+        next.rivalryHistory(rivalryHistory);
+
+        // Step 5: conflict.
+        step("loop.tick/conflict", () -> next.conflict(new ConflictSnapshot(
+                queues,
+                ReadModels.lastOf(queueHistory, ReadModels.CONFLICT_HISTORY_SHOWN),
+                rivalryOf(world.relationships()),
+                ReadModels.lastOf(rivalryHistory, ReadModels.CONFLICT_HISTORY_SHOWN))));
+
+        // Step 6: relationships.
+        step("loop.tick/relationships", () -> {
+            if (!world.relationshipMetrics().isEmpty()) {
+                next.relationshipMetrics(world.relationshipMetrics());
+            }
+            next.relationshipSnapshot(world.relationships());
+            // Next: issue "telemetry core" — relationship updates (§6.2) against the previous snapshot, then the
+            // overlay and the summary (§6.3). Until then they stay at their empty values.
+        });
+
+        // Step 7: embedding metrics, events, social events, personalities.
+        step("loop.tick/embedding_metrics", () -> next.embeddingMetrics(world.embeddingMetrics()));
+        step("loop.tick/events", () -> {
+            next.tickEvents(payload.events());
+            next.events(ReadModels.lastOf(payload.events(), ReadModels.EVENTS_CAP));
+        });
+        step("loop.tick/social_events", () -> next.socialEvents(
+                appendCapped(previous.socialEvents(), payload.socialEvents(), ReadModels.SOCIAL_EVENTS_CAP)));
+        step("loop.tick/personalities", () -> next.personalities(world.personalities()));
+
+        // Step 8: affordance runtime (§6.4) and precondition failures.
+        step("loop.tick/affordance_runtime", () -> {
+            long start = 0;
+            long finish = 0;
+            long fail = 0;
+            List<WorldEvent> preconditionFailures = new ArrayList<>();
+            for (WorldEvent event : payload.events()) {
+                switch (event.name()) {
+                    case "affordance_start" -> start++;
+                    case "affordance_finish" -> finish++;
+                    case "affordance_fail" -> fail++;
+                    case PRECONDITION_FAIL_EVENT -> preconditionFailures.add(event);
+                    default -> {
+                        // not an affordance event
+                    }
+                }
+            }
+            next.affordanceRuntime(AffordanceRuntime.of(tick, world.runningAffordances(),
+                    world.activeReservations(),
+                    new AffordanceEventCounts(start, finish, fail, preconditionFailures.size())));
+            next.preconditionFailures(List.copyOf(preconditionFailures));
+        });
+
+        // Step 9. Next: issue "telemetry core" — generated narrations (§7.3) into next.narrations(...).
+        next.narrations(List.of());
+
+        // Step 10: policy and world sections.
+        step("loop.tick/policy_snapshot", () -> next.policySnapshot(payload.policySnapshot()));
+        step("loop.tick/possessed_agents", () -> {
+            if (!payload.possessedAgents().isEmpty()) {
+                next.possessedAgents(payload.possessedAgents());
+            }
+        });
+        step("loop.tick/world", () -> {
+            next.jobs(world.jobs());
+            next.economy(world.economy());
+            next.economySettings(world.economySettings());
+            next.priceSpikes(world.priceSpikes());
+            next.utilities(world.utilities());
+            next.employment(world.employment());
+            next.affordanceManifest(world.affordanceManifest());
+            next.rewardBreakdown(payload.rewardBreakdown());
+        });
+        // Next: issue "telemetry core" — KPI history (§6.5); until then the five series stay empty.
+        step("loop.tick/stability_inputs", () -> next.stabilityInputs(payload.stabilityInputs()));
+        step("loop.tick/perturbations", () -> next.perturbations(payload.perturbations()));
+        step("loop.tick/policy_identity", () -> {
+            if (payload.policyIdentity() != null) {
+                next.policyIdentity(payload.policyIdentity());
+            }
+        });
+        step("loop.tick/anneal_context", () -> next.annealContext(payload.annealContext()));
+
+        current = next.build();
+    }
+
+    // ------------------------------------------------------------------ other events
+
+    /** {@code stability.metrics}: replaces the metrics; their {@code alerts} and {@code promotion_state} follow. */
+    public synchronized void ingestStabilityMetrics(StabilityMetrics payload) {
+        Map<String, Object> metrics = payload.metrics();
+        ReadModels.Builder next = current.toBuilder().stabilityMetrics(metrics);
+        step("stability.metrics/alerts", () -> next.stabilityAlerts(alertsOf(metrics.get("alerts"))));
+        step("stability.metrics/promotion_state", () -> next.promotionState(mapOf(metrics.get("promotion_state"))));
+        current = next.build();
+    }
+
+    /** {@code loop.health}: the health status of SPEC §6.6, with the metrics registry. */
+    public synchronized void ingestLoopHealth(long tick, LoopHealth payload) {
+        ReadModels models = current;
+        HealthStatus health = new HealthStatus(tick, statusOf(payload.status()), payload.durationMs(),
+                payload.failureCount(), null, null, payload.summary(), models.metrics());
+        current = models.toBuilder().health(health).build();
+    }
+
+    /**
+     * {@code loop.failure}: health with status {@code error} and a summary completed from {@code transport} where
+     * values are missing (SPEC §6.6), and a {@code loop_failure} entry appended to the events.
+     */
+    public synchronized void ingestLoopFailure(long tick, LoopFailure payload, TransportStatus transport) {
+        ReadModels models = current;
+        ReadModels.Builder next = models.toBuilder();
+        step("loop.failure/health", () -> next.health(new HealthStatus(tick, HealthStatus.STATUS_ERROR,
+                payload.durationMs(), payload.failureCount(), payload.error(), payload.snapshotPath(),
+                completeSummary(payload.summary(), payload.durationMs(), transport), models.metrics())));
+        step("loop.failure/events", () -> next.events(appendCapped(models.events(),
+                List.of(WorldEvent.of(LOOP_FAILURE_EVENT, "tick", tick, "error", payload.error())),
+                ReadModels.EVENTS_CAP)));
+        current = next.build();
+    }
+
+    /** {@code policy.metadata}: cached; a map-valued {@code metadata.identity} becomes the policy identity. */
+    public synchronized void ingestPolicyMetadata(TelemetryEvent event, String defaultConfigId) {
+        PolicyMetadata payload = (PolicyMetadata) event.payload();
+        ReadModels.Builder next = current.toBuilder().policyMetadataEvent(event);
+        step("policy.metadata/identity", () -> {
+            if (payload.metadata().get("identity") instanceof Map<?, ?> identity) {
+                next.policyIdentity(PolicyIdentity.fromMap(stringKeys(identity), defaultConfigId));
+            }
+        });
+        current = next.build();
+    }
+
+    /** {@code policy.possession}: the possessed agents, sorted and unique. */
+    public synchronized void ingestPolicyPossession(PolicyPossession payload) {
+        current = current.toBuilder().possessedAgents(payload.agents()).build();
+    }
+
+    /** {@code policy.anneal.update}: cached as given. */
+    public synchronized void ingestPolicyAnneal(TelemetryEvent event) {
+        current = current.toBuilder().policyAnnealEvent(event).build();
+    }
+
+    /** {@code telemetry.snapshot.migrations} and {@code recordSnapshotMigrations}: the applied migrations. */
+    public synchronized void recordSnapshotMigrations(List<String> applied) {
+        current = current.toBuilder().snapshotMigrations(applied == null ? List.of() : List.copyOf(applied)).build();
+    }
+
+    /**
+     * {@code metrics} and {@code emitMetric}: records {@code {value, tags}} under {@code name} (last value wins; the
+     * registry stays sorted by name and is never erased by {@code loop.health}).
+     */
+    public synchronized void recordMetric(String name, double value, Map<String, String> tags) {
+        Objects.requireNonNull(name, "name");
+        ReadModels models = current;
+        TreeMap<String, MetricValue> sorted = new TreeMap<>(models.metrics());
+        sorted.put(name, new MetricValue(value, tags));
+        Map<String, MetricValue> registry = Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+        current = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
+    }
+
+    /** An out-of-band entry (a generic event) appended to the events (cap {@value ReadModels#EVENTS_CAP}). */
+    public synchronized void appendEvent(WorldEvent event) {
+        ReadModels models = current;
+        current = models.toBuilder()
+                .events(appendCapped(models.events(), List.of(event), ReadModels.EVENTS_CAP))
+                .build();
+    }
+
+    /** #7: the policy identity; {@code null} clears it. */
+    public synchronized void updatePolicyIdentity(PolicyIdentity identityOrNull) {
+        current = current.toBuilder().policyIdentity(identityOrNull).build();
+    }
+
+    /** #35: replaces the relationship metrics. */
+    public synchronized void updateRelationshipMetrics(Map<String, Object> metrics) {
+        current = current.toBuilder().relationshipMetrics(JsonMaps.copyOf(metrics)).build();
+    }
+
+    /** Sets the anneal status explicitly; {@code null} clears it (the tick's anneal context shows again). */
+    public synchronized void updateAnnealStatus(Map<String, Object> statusOrNull) {
+        current = current.toBuilder()
+                .annealStatusOverride(statusOrNull == null ? null : JsonMaps.copyOf(statusOrNull))
+                .build();
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * Replaces every model with the snapshot's value; an absent ({@code null}) key resets its model to its empty
+     * value (SPEC §14's uniform rule). Console and pipeline keys are not the store's and are ignored here.
+     */
+    public synchronized void importState(TelemetryStateSnapshot state) {
+        Objects.requireNonNull(state, "state");
+        ReadModels.Builder next = initial.toBuilder();
+        next.currentTick(state.currentTick());
+        next.runtimeVariant(state.runtimeVariant());
+        next.queueMetrics(orElse(state.queueMetrics(), QueueMetrics.ZERO));
+        next.queueHistory(capped(state.queueHistory(), ReadModels.QUEUE_HISTORY_CAP));
+        next.conflict(orElse(state.conflictSnapshot(), ConflictSnapshot.EMPTY));
+        next.rivalryHistory(capped(state.rivalryEvents(), ReadModels.RIVALRY_HISTORY_CAP));
+        next.embeddingMetrics(orElse(state.embeddingMetrics(), Map.of()));
+        next.jobs(orElse(state.jobSnapshot(), Map.of()));
+        next.economy(orElse(state.economySnapshot(), Map.of()));
+        next.economySettings(orElse(state.economySettings(), configuredEconomySettings));
+        next.priceSpikes(orElse(state.priceSpikes(), Map.of()));
+        next.utilities(orElse(state.utilities(), WorldView.DEFAULT_UTILITIES));
+        next.employment(orElse(state.employmentMetrics(), Map.of()));
+        next.relationshipMetrics(orElse(state.relationshipMetrics(), Map.of()));
+        // Next: issue "telemetry core" — also set the previous relationship snapshot, so no spurious "added" updates.
+        next.relationshipSnapshot(orElse(state.relationshipSnapshot(), Map.of()));
+        next.relationshipUpdates(orElse(state.relationshipUpdates(), List.of()));
+        next.relationshipOverlay(orElse(state.relationshipOverlay(), Map.of()));
+        next.relationshipSummary(orElse(state.relationshipSummary(), RelationshipSummary.EMPTY));
+        next.socialEvents(capped(state.socialEvents(), ReadModels.SOCIAL_EVENTS_CAP));
+        List<WorldEvent> events = capped(state.events(), ReadModels.EVENTS_CAP);
+        next.events(events);
+        next.tickEvents(events);
+        next.affordanceManifest(orElse(state.affordanceManifest(), Map.of()));
+        next.affordanceRuntime(orElse(state.affordanceRuntime(), AffordanceRuntime.EMPTY));
+        next.preconditionFailures(orElse(state.preconditionFailures(), List.of()));
+        next.personalities(orElse(state.personalities(), Map.of()));
+        next.rewardBreakdown(orElse(state.rewardBreakdown(), Map.of()));
+        next.narrations(orElse(state.narrations(), List.of()));
+        // Next: issue "telemetry core" — restore the narration limiter itself from the state, not only its view.
+        next.narrationState(orElse(state.narrationState(), NarrationLimiterState.INITIAL));
+        next.kpiHistory(orElse(state.kpiHistory(), ReadModels.EMPTY_KPI_HISTORY));
+        Map<String, Object> stability = orElse(state.stabilityMetrics(), Map.of());
+        next.stabilityMetrics(stability);
+        next.stabilityAlerts(alertsOf(stability.get("alerts")));
+        next.stabilityInputs(orElse(state.stabilityInputs(), StabilityInputs.EMPTY));
+        next.promotionState(orElse(state.promotionState(), Map.of()));
+        next.perturbations(orElse(state.perturbations(), Perturbations.EMPTY));
+        next.policyIdentity(state.policyIdentity());
+        next.policySnapshot(orElse(state.policySnapshot(), Map.of()));
+        next.policyMetadataEvent(StateEvents.policyMetadataFromMap(state.policyMetadataEvent()));
+        next.policyAnnealEvent(StateEvents.policyAnnealFromMap(state.policyAnnealEvent()));
+        next.annealStatusOverride(state.annealStatus());
+        next.possessedAgents(orElse(state.possessedAgents(), List.of()));
+        Map<String, MetricValue> metrics = sortedRegistry(orElse(state.metrics(), Map.of()));
+        next.metrics(metrics);
+        next.health(orElse(state.health(), HealthStatus.EMPTY).withMetrics(metrics));
+        next.snapshotMigrations(orElse(state.snapshotMigrations(), List.of()));
+        current = next.build();
+    }
+
+    /**
+     * A state builder holding every model of the store (SPEC §14); the caller adds the console and pipeline keys.
+     */
+    public TelemetryStateSnapshot.Builder exportState() {
+        ReadModels models = current;
+        return TelemetryStateSnapshot.builder()
+                .stateVersion(TelemetryStateSnapshot.CURRENT_VERSION)
+                .currentTick(models.currentTick())
+                .runtimeVariant(models.runtimeVariant())
+                .queueMetrics(models.queueMetrics())
+                .queueHistory(models.queueHistory())
+                .conflictSnapshot(models.conflict())
+                .rivalryEvents(models.rivalryHistory())
+                .embeddingMetrics(models.embeddingMetrics())
+                .jobSnapshot(models.jobs())
+                .economySnapshot(models.economy())
+                .economySettings(models.economySettings())
+                .priceSpikes(models.priceSpikes())
+                .utilities(models.utilities())
+                .employmentMetrics(models.employment())
+                .relationshipMetrics(models.relationshipMetrics())
+                .relationshipSnapshot(models.relationshipSnapshot())
+                .relationshipUpdates(models.relationshipUpdates())
+                .relationshipOverlay(models.relationshipOverlay())
+                .relationshipSummary(models.relationshipSummary())
+                .socialEvents(models.socialEvents())
+                .events(models.events())
+                .affordanceManifest(models.affordanceManifest())
+                .affordanceRuntime(models.affordanceRuntime())
+                .preconditionFailures(models.preconditionFailures())
+                .personalities(models.personalities())
+                .rewardBreakdown(models.rewardBreakdown())
+                .narrations(models.narrations())
+                .narrationState(models.narrationState())
+                .kpiHistory(models.kpiHistory())
+                .stabilityMetrics(models.stabilityMetrics())
+                .stabilityInputs(models.stabilityInputs())
+                .promotionState(models.promotionState())
+                .perturbations(models.perturbations())
+                .policyIdentity(models.policyIdentity())
+                .policySnapshot(models.policySnapshot())
+                .policyMetadataEvent(StateEvents.toMap(models.policyMetadataEvent()))
+                .policyAnnealEvent(StateEvents.toMap(models.policyAnnealEvent()))
+                .annealStatus(models.annealStatus().orElse(null))
+                .possessedAgents(models.possessedAgents())
+                .health(models.health())
+                .metrics(models.metrics())
+                .snapshotMigrations(models.snapshotMigrations());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void step(String name, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            errors.onError(name, e);
+        }
+    }
+
+    private <V> V stepValue(String name, V fallback, Supplier<V> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            errors.onError(name, e);
+            return fallback;
+        }
+    }
+
+    /** {@code history} followed by {@code added}, keeping the last {@code cap}; shares {@code history} if nothing is added. */
+    static <E> List<E> appendCapped(List<E> history, List<? extends E> added, int cap) {
+        if (added.isEmpty()) {
+            return history;
+        }
+        int total = history.size() + added.size();
+        int skip = Math.max(0, total - cap);
+        List<E> result = new ArrayList<>(Math.min(total, cap));
+        for (int i = skip; i < history.size(); i++) {
+            result.add(history.get(i));
+        }
+        int skipAdded = Math.max(0, skip - history.size());
+        for (int i = skipAdded; i < added.size(); i++) {
+            result.add(added.get(i));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    private static <E> List<E> capped(List<E> list, int cap) {
+        return list == null ? List.of() : ReadModels.lastOf(list, cap);
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** Owner → other → rivalry for the ties with rivalry > 0 (SPEC §6.1 step 5), in the source's order. */
+    private static Map<String, Map<String, Double>> rivalryOf(Map<String, Map<String, RelationshipTie>> ties) {
+        if (ties.isEmpty()) {
+            return Map.of();
+        }
+        LinkedHashMap<String, Map<String, Double>> rivalry = new LinkedHashMap<>();
+        ties.forEach((owner, others) -> {
+            LinkedHashMap<String, Double> row = null;
+            for (Map.Entry<String, RelationshipTie> tie : others.entrySet()) {
+                if (tie.getValue() != null && tie.getValue().rivalry() > 0) {
+                    if (row == null) {
+                        row = new LinkedHashMap<>();
+                    }
+                    row.put(tie.getKey(), tie.getValue().rivalry());
+                }
+            }
+            if (row != null) {
+                rivalry.put(owner, Collections.unmodifiableMap(row));
+            }
+        });
+        return Collections.unmodifiableMap(rivalry);
+    }
+
+    private static List<String> alertsOf(Object alerts) {
+        if (!(alerts instanceof List<?> list) || list.isEmpty()) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>(list.size());
+        for (Object alert : list) {
+            if (alert != null) {
+                result.add(alert.toString());
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapOf(Object value) {
+        return value instanceof Map<?, ?> map ? JsonMaps.copyOf(stringKeys(map)) : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        boolean allStrings = true;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                allStrings = false;
+                break;
+            }
+        }
+        if (allStrings) {
+            return (Map<String, Object>) map;
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Map<String, MetricValue> sortedRegistry(Map<String, MetricValue> metrics) {
+        if (metrics.isEmpty()) {
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(metrics)));
+    }
+
+    private static String statusOf(String status) {
+        if (HealthStatus.STATUS_OK.equals(status) || HealthStatus.STATUS_ERROR.equals(status)) {
+            return status;
+        }
+        return HealthStatus.STATUS_UNKNOWN;
+    }
+
+    /** The failure's summary with the pipeline's values filled in where the summary has none (zero or null). */
+    private static HealthSummary completeSummary(HealthSummary summary, double durationMs, TransportStatus transport) {
+        HealthSummary.Builder builder = summary.toBuilder();
+        if (summary.durationMs() == 0.0) {
+            builder.durationMs(durationMs);
+        }
+        if (transport == null) {
+            return builder.build();
+        }
+        if (summary.queueLength() == 0) {
+            builder.queueLength(transport.queueLength());
+        }
+        if (summary.droppedMessages() == 0) {
+            builder.droppedMessages(transport.droppedMessages());
+        }
+        if (summary.lastFlushDurationMs() == null) {
+            builder.lastFlushDurationMs(transport.lastFlushDurationMs());
+        }
+        if (summary.payloadsFlushedTotal() == 0) {
+            builder.payloadsFlushedTotal(transport.payloadsFlushedTotal());
+        }
+        if (summary.bytesFlushedTotal() == 0) {
+            builder.bytesFlushedTotal(transport.bytesFlushedTotal());
+        }
+        if (!summary.authEnabled()) {
+            builder.authEnabled(transport.authEnabled());
+        }
+        if (!summary.workerAlive()) {
+            builder.workerAlive(transport.workerAlive());
+        }
+        if (summary.workerError() == null) {
+            builder.workerError(transport.workerError());
+        }
+        if (summary.workerRestartCount() == 0) {
+            builder.workerRestartCount(transport.workerRestartCount());
+        }
+        return builder.build();
+    }
+}

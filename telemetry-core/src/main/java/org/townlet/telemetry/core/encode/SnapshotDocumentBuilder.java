@@ -1,0 +1,173 @@
+package org.townlet.telemetry.core.encode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.townlet.telemetry.api.TelemetrySchema;
+import org.townlet.telemetry.api.status.HealthStatus;
+import org.townlet.telemetry.api.status.HealthSummary;
+import org.townlet.telemetry.api.status.MetricValue;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.api.transport.FrameKind;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+
+/**
+ * Builds the snapshot document of SPEC §9.4 from a {@link TickRecord}: an insertion-ordered map holding every section
+ * of that table, in its order, envelope first, with plain JSON values (see {@link JsonConverter}). Non-finite numbers
+ * are nulled and counted while the document is built, so diffing and encoding see the same value (§9.1).
+ *
+ * <p>Sections whose source is the very same immutable object as in the previous document reuse its converted value
+ * (and re-count its non-finite values), so unchanged sections cost nothing to convert and the differ skips them by
+ * identity (§9.5 step 5). {@code transport} is read at build time from the status supplier; {@code health} comes from
+ * the record.
+ *
+ * <p>Threads: not thread-safe; called only under the pipeline's send lock, in {@code seq} order.
+ */
+public final class SnapshotDocumentBuilder {
+    /** The top-level keys of a snapshot, in order (SPEC §9.4). */
+    public static final List<String> SNAPSHOT_KEYS = List.of(
+            "schema_version", "payload_type", "seq", "tick", "runtime_variant", "queue_metrics", "embedding_metrics",
+            "employment", "jobs", "economy", "economy_settings", "price_spikes", "utilities", "conflict",
+            "relationships", "relationship_snapshot", "relationship_updates", "relationship_overlay", "events",
+            "narrations", "affordance_manifest", "affordance_runtime", "reward_breakdown", "stability", "promotion",
+            "perturbations", "policy_identity", "policy_snapshot", "anneal_status", "kpi_history", "transport",
+            "health");
+
+    private final Supplier<TransportStatus> transportStatus;
+    private final JsonConverter converter;
+    private final Map<String, CachedSection> cache = new LinkedHashMap<>();
+
+    /**
+     * A builder reading the {@code transport} section from {@code transportStatus} and reporting each non-finite value
+     * it nulls to {@code nonfiniteCounter} (the pipeline's {@code nonfinite_values_total}).
+     */
+    public SnapshotDocumentBuilder(Supplier<TransportStatus> transportStatus, Runnable nonfiniteCounter) {
+        this.transportStatus = Objects.requireNonNull(transportStatus, "transportStatus");
+        this.converter = new JsonConverter(Objects.requireNonNull(nonfiniteCounter, "nonfiniteCounter"));
+    }
+
+    /** The snapshot document of {@code record}: a fresh mutable map the caller owns; nested values are shared. */
+    public LinkedHashMap<String, Object> build(TickRecord record) {
+        ReadModels models = record.models();
+        JsonConverter json = converter;
+        LinkedHashMap<String, Object> document = new LinkedHashMap<>(64);
+        document.put(Envelope.SCHEMA_VERSION, TelemetrySchema.VERSION);
+        document.put(Envelope.PAYLOAD_TYPE, FrameKind.SNAPSHOT.wireName());
+        document.put(Envelope.SEQ, record.seq());
+        document.put(Envelope.TICK, record.tick());
+        document.put("runtime_variant", models.runtimeVariant());
+        section(document, "queue_metrics", models.queueMetrics(), json::queueMetrics);
+        section(document, "embedding_metrics", models.embeddingMetrics(), json::plainMap);
+        section(document, "employment", models.employment(), json::plainMap);
+        section(document, "jobs", models.jobs(), json::plainMap);
+        section(document, "economy", models.economy(), json::plainMap);
+        section(document, "economy_settings", models.economySettings(), json::plainMap);
+        section(document, "price_spikes", models.priceSpikes(), spikes -> json.keyed(spikes, json::priceSpike));
+        section(document, "utilities", models.utilities(), json::plainMap);
+        section(document, "conflict", models.conflict(), json::conflict);
+        section(document, "relationships", models.relationshipMetrics(), json::plainMap);
+        section(document, "relationship_snapshot", models.relationshipSnapshot(),
+                ties -> json.keyed(ties, others -> json.keyed(others, json::tie)));
+        section(document, "relationship_updates", models.relationshipUpdates(),
+                updates -> json.list("", updates, json::relationshipUpdate));
+        section(document, "relationship_overlay", models.relationshipOverlay(),
+                overlay -> json.keyed(overlay, entries -> json.list("", entries, json::overlayEntry)));
+        section(document, "events", models.tickEvents(), json::plainList);
+        section(document, "narrations", models.narrations(), entries -> json.list("", entries, json::narration));
+        section(document, "affordance_manifest", models.affordanceManifest(), json::plainMap);
+        section(document, "affordance_runtime", models.affordanceRuntime(), json::affordanceRuntime);
+        section(document, "reward_breakdown", models.rewardBreakdown(), json::plainMap);
+        section(document, "stability", models.stabilityMetrics(), models.stabilityInputs(), metrics -> {
+            LinkedHashMap<String, Object> stability = new LinkedHashMap<>(4);
+            stability.put("metrics", json.plainMap(models.stabilityMetrics()));
+            stability.put("alerts", models.stabilityAlerts());
+            stability.put("inputs", json.stabilityInputs(models.stabilityInputs()));
+            return stability;
+        });
+        section(document, "promotion", models.promotionState(),
+                promotion -> promotion.isEmpty() ? null : json.plainMap(promotion));
+        section(document, "perturbations", models.perturbations(), json::perturbations);
+        // Redacted by default before diffing (see PublisherFrameProducer), but always built: a configured pipeline
+        // may keep it.
+        section(document, "policy_identity", models.policyIdentity(),
+                identity -> identity == null ? Map.of() : json.policyIdentity(identity));
+        section(document, "policy_snapshot", models.policySnapshot(), json::plainMap);
+        Map<String, Object> anneal = models.annealStatus().orElse(null);
+        section(document, "anneal_status", anneal, status -> status == null ? null : json.plainMap(status));
+        section(document, "kpi_history", models.kpiHistory(), json::plainMap);
+        json.beginSection("transport");
+        document.put("transport", transport(transportStatus.get()));
+        section(document, "health", models.health(), this::health);
+        return document;
+    }
+
+    // ------------------------------------------------------------------ sections with a cache
+
+    private <S> void section(Map<String, Object> document, String name, S source, Function<S, Object> convert) {
+        section(document, name, source, null, convert);
+    }
+
+    private <S> void section(Map<String, Object> document, String name, S source, Object secondSource,
+            Function<S, Object> convert) {
+        CachedSection cached = cache.get(name);
+        if (cached != null && cached.source == source && cached.secondSource == secondSource && source != null) {
+            // Same immutable source as the previous document: reuse the converted value, count its non-finite
+            // values again (they are in this frame too), and let the differ skip it by identity.
+            converter.countAgain(cached.nonfinite);
+            document.put(name, cached.value);
+            return;
+        }
+        converter.beginSection(name);
+        long before = converter.nonfiniteSeen();
+        Object value = convert.apply(source);
+        long nonfinite = converter.nonfiniteSeen() - before;
+        cache.put(name, new CachedSection(source, secondSource, value, nonfinite));
+        document.put(name, value);
+    }
+
+    private record CachedSection(Object source, Object secondSource, Object value, long nonfinite) {
+    }
+
+    // ------------------------------------------------------------------ transport and health
+
+    /** The §9.4 subset of the transport status, read at encode time. */
+    private Map<String, Object> transport(TransportStatus status) {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>(16);
+        map.put("provider", status.provider());
+        map.put("connected", status.connected());
+        map.put("dropped_messages", status.droppedMessages());
+        map.put("frames_dropped_total", status.framesDroppedTotal());
+        map.put("last_error", status.lastError());
+        map.put("last_success_tick", status.lastSuccessTick());
+        map.put("last_failure_tick", status.lastFailureTick());
+        map.put("queue_length", status.queueLength());
+        map.put("last_flush_duration_ms", converter.number(status.lastFlushDurationMs()));
+        map.put("payloads_sent_total", status.payloadsSentTotal());
+        map.put("send_failures_total", status.sendFailuresTotal());
+        return map;
+    }
+
+    private Object health(HealthStatus health) {
+        JsonConverter json = converter;
+        HealthSummary summary = health.summary();
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>(16);
+        map.put("tick", health.tick());
+        map.put("status", health.status());
+        map.put("duration_ms", json.field("duration_ms", health.durationMs()));
+        map.put("failure_count", health.failureCount());
+        map.put("error", health.error());
+        map.put("snapshot_path", health.snapshotPath());
+        map.put("perturbations_pending", summary.perturbationsPending());
+        map.put("perturbations_active", summary.perturbationsActive());
+        map.put("employment_exit_queue", summary.employmentExitQueue());
+        LinkedHashMap<String, Object> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, MetricValue> metric : health.metrics().entrySet()) {
+            metrics.put(metric.getKey(), json.field("metrics." + metric.getKey(), metric.getValue().value()));
+        }
+        map.put("metrics", metrics);
+        return map;
+    }
+}

@@ -1,0 +1,407 @@
+package org.townlet.telemetry.core.publish;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.townlet.telemetry.api.TelemetrySchema;
+import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.event.AffordanceRuntime;
+import org.townlet.telemetry.api.event.ConflictSnapshot;
+import org.townlet.telemetry.api.event.ConsoleCommand;
+import org.townlet.telemetry.api.event.ConsoleEvent;
+import org.townlet.telemetry.api.event.ConsoleResult;
+import org.townlet.telemetry.api.event.ManualNarration;
+import org.townlet.telemetry.api.event.NarrationEntry;
+import org.townlet.telemetry.api.event.NarrationLimiterState;
+import org.townlet.telemetry.api.event.OverlayEntry;
+import org.townlet.telemetry.api.event.Perturbations;
+import org.townlet.telemetry.api.event.PolicyIdentity;
+import org.townlet.telemetry.api.event.PriceSpike;
+import org.townlet.telemetry.api.event.QueueHistoryEntry;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.RelationshipSummary;
+import org.townlet.telemetry.api.event.RelationshipTie;
+import org.townlet.telemetry.api.event.RelationshipUpdate;
+import org.townlet.telemetry.api.event.RivalryEvent;
+import org.townlet.telemetry.api.event.SocialEvent;
+import org.townlet.telemetry.api.event.StabilityInputs;
+import org.townlet.telemetry.api.event.TelemetryEvent;
+import org.townlet.telemetry.api.event.WorldEvent;
+import org.townlet.telemetry.api.event.WorldView;
+import org.townlet.telemetry.api.sink.EventSubscriber;
+import org.townlet.telemetry.api.sink.TelemetryInspector;
+import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
+import org.townlet.telemetry.api.status.HealthStatus;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+
+/**
+ * The sink chosen by provider {@code stub}/{@code none} or transport type {@code none} (SPEC §13): it builds no
+ * publisher, worker or transport and streams nothing.
+ *
+ * <p>It never throws, not even for invalid arguments. It tracks {@link #currentTick()} from event ticks and keeps the
+ * console command queue, results and history as the publisher does, so console commands keep working; every other
+ * read returns its empty value of SPEC Table 3.3 in full shape ({@code latestEconomySettings()} is {@code {}}), and
+ * {@link #transportStatus()} is {@link TransportStatus#STUB}. {@link #start()} logs WARNING {@value #STUB_WARNING}
+ * once; {@link #importState} logs WARNING {@value #IMPORT_WARNING} once and ignores the state.
+ *
+ * <p>Threads: safe from any thread. Obtain one from {@link TelemetrySinks#stub()}.
+ */
+public final class StubTelemetrySink implements TelemetrySink, TelemetryInspector {
+    /** The warning logged once by {@link #start()}. */
+    public static final String STUB_WARNING = "telemetry_stub_active provider=stub message='Telemetry streaming "
+            + "disabled; configure a transport to enable it.'";
+    /** The warning logged once by {@link #importState}. */
+    public static final String IMPORT_WARNING = "snapshot_restore_stub_telemetry";
+
+    private static final System.Logger LOG = System.getLogger(StubTelemetrySink.class.getName());
+
+    private final ConsoleState console = new ConsoleState();
+    private final AtomicBoolean warnedStart = new AtomicBoolean();
+    private final AtomicBoolean warnedImport = new AtomicBoolean();
+    private volatile long currentTick;
+
+    StubTelemetrySink() {
+    }
+
+    // ------------------------------------------------------------------ port
+
+    @Override
+    public void start() {
+        if (warnedStart.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, STUB_WARNING);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Nothing runs.
+    }
+
+    /** Tracks the tick; records console results; ignores everything else. Never throws. */
+    @Override
+    public void emitEvent(TelemetryEvent event) {
+        if (event == null) {
+            return;
+        }
+        try {
+            currentTick = event.tick();
+            if (event.payload() instanceof ConsoleEvent consoleEvent) {
+                console.recordResult(consoleEvent.result(), currentTick);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Stub telemetry sink ignored an event it could not record: " + e);
+        }
+    }
+
+    @Override
+    public void emitMetric(String name, double value, Map<String, String> tags) {
+        // Metrics are not recorded by the stub.
+    }
+
+    @Override
+    public TransportStatus transportStatus() {
+        return TransportStatus.STUB;
+    }
+
+    // ------------------------------------------------------------------ ingress
+
+    @Override
+    public void setRuntimeVariant(String variantOrNull) {
+        // Not recorded by the stub.
+    }
+
+    @Override
+    public void registerEventSubscriber(EventSubscriber subscriber) {
+        // The stub delivers no events.
+    }
+
+    @Override
+    public Optional<NarrationEntry> emitManualNarration(ManualNarration narration) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void updatePolicyIdentity(PolicyIdentity identityOrNull) {
+        // Not recorded by the stub.
+    }
+
+    @Override
+    public void updateRelationshipMetrics(Map<String, Object> metrics) {
+        // Not recorded by the stub.
+    }
+
+    // ------------------------------------------------------------------ console
+
+    @Override
+    public List<ConsoleCommand> drainConsoleBuffer() {
+        return console.drain();
+    }
+
+    @Override
+    public void importConsoleBuffer(List<?> items) {
+        try {
+            console.importItems(items);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Ignoring console buffer the stub could not import: " + e);
+        }
+    }
+
+    @Override
+    public List<ConsoleResult> latestConsoleResults() {
+        return console.latestResults();
+    }
+
+    @Override
+    public List<ConsoleResult> consoleHistory() {
+        return console.history();
+    }
+
+    // ------------------------------------------------------------------ reads: empty values of Table 3.3
+
+    @Override
+    public String schema() {
+        return TelemetrySchema.VERSION;
+    }
+
+    @Override
+    public long currentTick() {
+        return currentTick;
+    }
+
+    @Override
+    public Optional<PolicyIdentity> latestPolicyIdentity() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestPolicySnapshot() {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> latestAnnealStatus() {
+        return Optional.empty();
+    }
+
+    @Override
+    public QueueMetrics latestQueueMetrics() {
+        return QueueMetrics.ZERO;
+    }
+
+    @Override
+    public Map<String, Double> latestEmbeddingMetrics() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestJobSnapshot() {
+        return Map.of();
+    }
+
+    @Override
+    public List<WorldEvent> latestEvents() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> latestEconomySnapshot() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Double> latestEconomySettings() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, PriceSpike> latestPriceSpikes() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Boolean> latestUtilities() {
+        return WorldView.DEFAULT_UTILITIES;
+    }
+
+    @Override
+    public Map<String, Object> latestEmploymentMetrics() {
+        return Map.of();
+    }
+
+    @Override
+    public ConflictSnapshot latestConflictSnapshot() {
+        return ConflictSnapshot.EMPTY;
+    }
+
+    @Override
+    public List<RivalryEvent> latestRivalryEvents() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> latestAffordanceManifest() {
+        return Map.of();
+    }
+
+    @Override
+    public AffordanceRuntime latestAffordanceRuntime() {
+        return AffordanceRuntime.EMPTY;
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> latestRewardBreakdown() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> latestRelationshipMetrics() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
+        return Map.of();
+    }
+
+    @Override
+    public List<RelationshipUpdate> latestRelationshipUpdates() {
+        return List.of();
+    }
+
+    @Override
+    public RelationshipSummary latestRelationshipSummary() {
+        return RelationshipSummary.EMPTY;
+    }
+
+    @Override
+    public List<SocialEvent> latestSocialEvents() {
+        return List.of();
+    }
+
+    @Override
+    public List<NarrationEntry> latestNarrations() {
+        return List.of();
+    }
+
+    @Override
+    public NarrationLimiterState latestNarrationState() {
+        return NarrationLimiterState.INITIAL;
+    }
+
+    @Override
+    public Map<String, Object> latestStabilityMetrics() {
+        return Map.of();
+    }
+
+    @Override
+    public List<String> latestStabilityAlerts() {
+        return List.of();
+    }
+
+    @Override
+    public TransportStatus latestTransportStatus() {
+        return TransportStatus.STUB;
+    }
+
+    @Override
+    public HealthStatus latestHealthStatus() {
+        return HealthStatus.EMPTY;
+    }
+
+    @Override
+    public List<String> latestSnapshotMigrations() {
+        return List.of();
+    }
+
+    // ------------------------------------------------------------------ inspector
+
+    /** The empty snapshot at the current tick (SPEC §13). */
+    @Override
+    public TelemetryStateSnapshot exportState() {
+        return TelemetryStateSnapshot.empty(currentTick);
+    }
+
+    @Override
+    public List<String> latestPossessedAgents() {
+        return List.of();
+    }
+
+    @Override
+    public List<Map<String, Object>> latestPreconditionFailures() {
+        return List.of();
+    }
+
+    @Override
+    public Perturbations latestPerturbations() {
+        return Perturbations.EMPTY;
+    }
+
+    @Override
+    public StabilityInputs latestStabilityInputs() {
+        return StabilityInputs.EMPTY;
+    }
+
+    @Override
+    public Map<String, Object> latestPromotionState() {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<TelemetryEvent> latestPolicyMetadata() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<TelemetryEvent> latestPolicyAnneal() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> latestObservationEnvelope() {
+        return Map.of();
+    }
+
+    @Override
+    public List<QueueHistoryEntry> latestQueueHistory() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, List<OverlayEntry>> latestRelationshipOverlay() {
+        return Map.of();
+    }
+
+    /** The five KPI series, each empty (the shape of an empty state snapshot). */
+    @Override
+    public Map<String, List<Number>> kpiHistory() {
+        return ReadModels.EMPTY_KPI_HISTORY;
+    }
+
+    @Override
+    public void recordSnapshotMigrations(List<String> applied) {
+        // Not recorded by the stub.
+    }
+
+    @Override
+    public void updateAnnealStatus(Map<String, Object> statusOrNull) {
+        // Not recorded by the stub.
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** Logs WARNING {@value #IMPORT_WARNING} once and ignores the state. */
+    @Override
+    public void importState(TelemetryStateSnapshot snapshot) {
+        if (warnedImport.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, IMPORT_WARNING);
+        }
+    }
+}

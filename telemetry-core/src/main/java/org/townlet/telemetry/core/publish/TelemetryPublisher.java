@@ -1,0 +1,708 @@
+package org.townlet.telemetry.core.publish;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.townlet.telemetry.api.TelemetryIngestException;
+import org.townlet.telemetry.api.TelemetrySchema;
+import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.event.AffordanceRuntime;
+import org.townlet.telemetry.api.event.ConflictSnapshot;
+import org.townlet.telemetry.api.event.ConsoleCommand;
+import org.townlet.telemetry.api.event.ConsoleEvent;
+import org.townlet.telemetry.api.event.ConsoleResult;
+import org.townlet.telemetry.api.event.GenericPayload;
+import org.townlet.telemetry.api.event.LoopFailure;
+import org.townlet.telemetry.api.event.LoopHealth;
+import org.townlet.telemetry.api.event.LoopTick;
+import org.townlet.telemetry.api.event.ManualNarration;
+import org.townlet.telemetry.api.event.MetricSample;
+import org.townlet.telemetry.api.event.NarrationEntry;
+import org.townlet.telemetry.api.event.NarrationLimiterState;
+import org.townlet.telemetry.api.event.OverlayEntry;
+import org.townlet.telemetry.api.event.Perturbations;
+import org.townlet.telemetry.api.event.PolicyAnneal;
+import org.townlet.telemetry.api.event.PolicyIdentity;
+import org.townlet.telemetry.api.event.PolicyMetadata;
+import org.townlet.telemetry.api.event.PolicyPossession;
+import org.townlet.telemetry.api.event.PriceSpike;
+import org.townlet.telemetry.api.event.QueueHistoryEntry;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.RelationshipSummary;
+import org.townlet.telemetry.api.event.RelationshipTie;
+import org.townlet.telemetry.api.event.RelationshipUpdate;
+import org.townlet.telemetry.api.event.RivalryEvent;
+import org.townlet.telemetry.api.event.SnapshotMigrations;
+import org.townlet.telemetry.api.event.SocialEvent;
+import org.townlet.telemetry.api.event.StabilityInputs;
+import org.townlet.telemetry.api.event.StabilityMetrics;
+import org.townlet.telemetry.api.event.TelemetryEvent;
+import org.townlet.telemetry.api.event.WorldEvent;
+import org.townlet.telemetry.api.json.JsonMaps;
+import org.townlet.telemetry.api.sink.EventSubscriber;
+import org.townlet.telemetry.api.sink.TelemetryInspector;
+import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
+import org.townlet.telemetry.api.status.HealthStatus;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.api.transport.Transport;
+import org.townlet.telemetry.api.transport.TransportCallbacks;
+import org.townlet.telemetry.api.transport.TransportContext;
+import org.townlet.telemetry.core.aggregate.ReadModelStore;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.encode.PublisherFrameProducer;
+import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.worker.OfferOutcome;
+import org.townlet.telemetry.core.worker.PipelineCounters;
+import org.townlet.telemetry.core.worker.TelemetryWorker;
+import org.townlet.telemetry.core.worker.WorkerSettings;
+
+/**
+ * The real telemetry sink: records what the simulation hands it in read models and streams one frame per tick
+ * through the pipeline worker and a transport (SPEC §2, §4.3, §5, §9).
+ *
+ * <p><b>Threads.</b> The simulation thread calls the write methods. Ingestion swaps references in the
+ * {@link ReadModelStore} (no copies, no JSON); when a tick completes ({@code loop.health}, else the next
+ * {@code loop.tick}, else {@link #stop()}) or a failure is recorded, it assigns the frame's {@code seq} and offers an
+ * immutable {@link TickRecord} to the worker's buffer, which is all it pays. The worker thread builds, diffs and
+ * encodes frames and calls the transport. {@code seq} assignment and {@link #stop()} are serialised by one lock, so
+ * no {@code seq} is assigned once {@code stop()} has begun. Read methods are safe from any thread, never block and
+ * return immutable values; {@link #transportStatus()} never throws.
+ *
+ * <p><b>Errors.</b> Each ingestion step that throws is logged, counted in {@code ingest_errors_total} and skipped;
+ * the rest of the ingestion runs. With {@code fail_on_ingest_error} the first error of an event is rethrown as
+ * {@link TelemetryIngestException} once its ingestion finished.
+ *
+ * <p>Build with {@link #builder()}; nothing runs until {@link #start()}.
+ */
+public final class TelemetryPublisher implements TelemetrySink, TelemetryInspector {
+    /** The logger name transports get in their context, followed by {@code .<provider>}. */
+    public static final String TRANSPORT_LOGGER_PREFIX = "org.townlet.telemetry.transport";
+
+    private static final System.Logger LOG = System.getLogger(TelemetryPublisher.class.getName());
+    /** Distinguishes the worker's jitter generator from the transport's, both derived from one seed. */
+    private static final long WORKER_SEED_SALT = 0x5DEECE66DL;
+
+    private final PublisherSettings settings;
+    private final String provider;
+    private final String backpressure;
+    private final PipelineCounters counters;
+    private final ReadModelStore store;
+    private final ConsoleState console = new ConsoleState();
+    private final TelemetryWorker<TickRecord> worker;
+    /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
+    private final ThreadLocal<RuntimeException> firstIngestError = new ThreadLocal<>();
+
+    /** Serialises {@code seq} assignment with {@link #stop()}; guards the pending-tick state. */
+    private final Object seqLock = new Object();
+    private boolean tickPending;
+    private long pendingTick;
+    private boolean stopping;
+
+    private TelemetryPublisher(Builder builder) {
+        this.settings = builder.settings;
+        this.provider = builder.provider;
+        this.backpressure = builder.workerSettings.backpressure().configName();
+        this.counters = new PipelineCounters(provider, backpressure, builder.tlsEnabled, builder.verifyHostname,
+                builder.allowPlaintext, settings.authEnabled());
+        this.store = new ReadModelStore(settings.economySettings(), this::onIngestError);
+        TransportContext context = new TransportContext(builder.clock, new Random(builder.seed), counters::toStatus,
+                TRANSPORT_LOGGER_PREFIX + "." + provider, new PublisherCallbacks());
+        Transport transport = Objects.requireNonNull(builder.transportFactory.apply(context),
+                () -> "the transport factory of '" + provider + "' returned null");
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
+                settings.keyframeIntervalTicks());
+        this.worker = TelemetryWorker.<TickRecord>builder()
+                .transport(transport)
+                .producer(producer)
+                .counters(counters)
+                .settings(builder.workerSettings)
+                .clock(builder.clock)
+                .random(new Random(builder.seed ^ WORKER_SEED_SALT))
+                .build();
+    }
+
+    /** A builder; the transport is required, everything else has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ================================================================== port
+
+    /** Starts the worker and the transport, once; opens no network connection. */
+    @Override
+    public void start() {
+        worker.start();
+    }
+
+    /**
+     * Completes the pending tick, then stops the worker: it drains within {@code stop_timeout}, counts what was not
+     * delivered, flushes and closes the transport (SPEC §11.8). Idempotent and bounded. Afterwards ingestion still
+     * updates the read models but no frame is built.
+     */
+    @Override
+    public void stop() {
+        synchronized (seqLock) {
+            if (!stopping) {
+                if (tickPending) {
+                    completeTick(pendingTick, TickRecord.Kind.TICK);
+                }
+                stopping = true;
+            }
+        }
+        worker.stop();
+    }
+
+    @Override
+    public void emitEvent(TelemetryEvent event) {
+        Objects.requireNonNull(event, "event");
+        firstIngestError.remove();
+        try {
+            route(event);
+        } catch (RuntimeException e) {
+            onIngestError(event.eventType(), e);
+        }
+        RuntimeException first = firstIngestError.get();
+        firstIngestError.remove();
+        if (first != null && settings.failOnIngestError()) {
+            throw new TelemetryIngestException("Telemetry ingestion of '" + event.eventType() + "' at tick "
+                    + event.tick() + " failed: " + first.getMessage(), first);
+        }
+    }
+
+    @Override
+    public void emitMetric(String name, double value, Map<String, String> tags) {
+        Objects.requireNonNull(name, "name");
+        guarded("metrics", () -> store.recordMetric(name, value, tags));
+    }
+
+    /** The pipeline's status, assembled now; never throws (the initial status if assembling it failed). */
+    @Override
+    public TransportStatus transportStatus() {
+        try {
+            return counters.toStatus();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Telemetry transport status unavailable: " + e, e);
+            return TransportStatus.initial(provider, backpressure);
+        }
+    }
+
+    // ================================================================== routing (SPEC §4.3)
+
+    private void route(TelemetryEvent event) {
+        long tick = event.tick();
+        Object payload = event.payload();
+        if (payload instanceof LoopTick loopTick) {
+            synchronized (seqLock) {
+                if (tickPending) {
+                    // The previous tick never got its loop.health (hand-driven ingestion): complete it first (§5).
+                    completeTick(pendingTick, TickRecord.Kind.TICK);
+                }
+            }
+            store.ingestLoopTick(tick, loopTick);
+            synchronized (seqLock) {
+                tickPending = true;
+                pendingTick = tick;
+            }
+        } else if (payload instanceof StabilityMetrics metrics) {
+            store.ingestStabilityMetrics(metrics);
+        } else if (payload instanceof LoopHealth health) {
+            store.ingestLoopHealth(tick, health);
+            synchronized (seqLock) {
+                completeTick(tick, TickRecord.Kind.TICK);
+            }
+        } else if (payload instanceof LoopFailure failure) {
+            recordFailure(tick, failure);
+        } else if (payload instanceof ConsoleEvent consoleEvent) {
+            console.recordResult(consoleEvent.result(), currentTick());
+        } else if (payload instanceof PolicyMetadata) {
+            store.ingestPolicyMetadata(event, settings.configId());
+        } else if (payload instanceof PolicyPossession possession) {
+            store.ingestPolicyPossession(possession);
+        } else if (payload instanceof PolicyAnneal) {
+            store.ingestPolicyAnneal(event);
+        } else if (payload instanceof SnapshotMigrations migrations) {
+            store.recordSnapshotMigrations(migrations.applied());
+        } else if (payload instanceof MetricSample sample) {
+            store.recordMetric(sample.name(), sample.value(), sample.tags());
+        } else if (payload instanceof GenericPayload generic) {
+            store.appendEvent(new WorldEvent(event.eventType(), JsonMaps.of("payload", generic.data())));
+        }
+    }
+
+    /** {@code loop.failure}: health {@code error}, the events entry, the ERROR line, and the failure frame (§9.5). */
+    private void recordFailure(long tick, LoopFailure failure) {
+        TransportStatus status = transportStatus();
+        store.ingestLoopFailure(tick, failure, status);
+        LOG.log(Level.ERROR, "simulation_loop_failure tick=" + tick + " error=" + failure.error() + " queue="
+                + status.queueLength() + " dropped=" + status.droppedMessages() + " snapshot="
+                + failure.snapshotPath());
+        synchronized (seqLock) {
+            // The failure frame takes the place of the pending tick's completion.
+            completeTick(tick, TickRecord.Kind.FAILURE);
+        }
+    }
+
+    /**
+     * Assigns the next {@code seq} and offers the record of the models as they stand. {@code seqLock} held. After
+     * {@code stop()} began, no {@code seq} is assigned and nothing is offered.
+     */
+    private void completeTick(long tick, TickRecord.Kind kind) {
+        tickPending = false;
+        if (stopping) {
+            return;
+        }
+        long seq = counters.framesBuilt();
+        counters.incrementFramesBuilt();
+        OfferOutcome outcome = worker.offer(new TickRecord(seq, tick, kind, store.current()));
+        if (outcome instanceof OfferOutcome.RejectedWorkerDead) {
+            // Already counted as dropped by the worker; the stream shows the gap.
+            LOG.log(Level.DEBUG, "Telemetry frame seq=" + seq + " dropped: the worker is stopped or dead");
+        }
+    }
+
+    private void onIngestError(String step, RuntimeException error) {
+        counters.incrementIngestErrors();
+        LOG.log(Level.WARNING, "telemetry_ingest_error step=" + step + " error=" + error.getClass().getSimpleName()
+                + ": " + error.getMessage(), error);
+        if (firstIngestError.get() == null) {
+            firstIngestError.set(error);
+        }
+    }
+
+    private void guarded(String step, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            onIngestError(step, e);
+        }
+    }
+
+    // ================================================================== ingress
+
+    @Override
+    public void setRuntimeVariant(String variantOrNull) {
+        guarded("runtime_variant", () -> store.setRuntimeVariant(variantOrNull));
+    }
+
+    @Override
+    public void registerEventSubscriber(EventSubscriber subscriber) {
+        store.registerSubscriber(subscriber);
+    }
+
+    /** Always empty in this release step. */
+    // Next: issue "telemetry core" — the narration limiter (§7.1, §7.2): allow at the limiter's tick, queue the entry
+    // for the next tick boundary and return it.
+    @Override
+    public Optional<NarrationEntry> emitManualNarration(ManualNarration narration) {
+        Objects.requireNonNull(narration, "narration");
+        return Optional.empty();
+    }
+
+    @Override
+    public void updatePolicyIdentity(PolicyIdentity identityOrNull) {
+        store.updatePolicyIdentity(identityOrNull);
+    }
+
+    @Override
+    public void updateRelationshipMetrics(Map<String, Object> metrics) {
+        store.updateRelationshipMetrics(metrics);
+    }
+
+    // ================================================================== console
+
+    @Override
+    public List<ConsoleCommand> drainConsoleBuffer() {
+        return console.drain();
+    }
+
+    @Override
+    public void importConsoleBuffer(List<?> items) {
+        console.importItems(items);
+    }
+
+    @Override
+    public List<ConsoleResult> latestConsoleResults() {
+        return console.latestResults();
+    }
+
+    @Override
+    public List<ConsoleResult> consoleHistory() {
+        return console.history();
+    }
+
+    // ================================================================== reads
+
+    /** The read models as they stand, as one value: reads through it see one moment. */
+    public ReadModels readModels() {
+        return store.current();
+    }
+
+    @Override
+    public String schema() {
+        return TelemetrySchema.VERSION;
+    }
+
+    @Override
+    public long currentTick() {
+        return store.current().currentTick();
+    }
+
+    @Override
+    public Optional<PolicyIdentity> latestPolicyIdentity() {
+        return Optional.ofNullable(store.current().policyIdentity());
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestPolicySnapshot() {
+        return store.current().policySnapshot();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> latestAnnealStatus() {
+        return store.current().annealStatus();
+    }
+
+    @Override
+    public QueueMetrics latestQueueMetrics() {
+        return store.current().queueMetrics();
+    }
+
+    @Override
+    public Map<String, Double> latestEmbeddingMetrics() {
+        return store.current().embeddingMetrics();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestJobSnapshot() {
+        return store.current().jobs();
+    }
+
+    @Override
+    public List<WorldEvent> latestEvents() {
+        return store.current().events();
+    }
+
+    @Override
+    public Map<String, Object> latestEconomySnapshot() {
+        return store.current().economy();
+    }
+
+    @Override
+    public Map<String, Double> latestEconomySettings() {
+        return store.current().economySettings();
+    }
+
+    @Override
+    public Map<String, PriceSpike> latestPriceSpikes() {
+        return store.current().priceSpikes();
+    }
+
+    @Override
+    public Map<String, Boolean> latestUtilities() {
+        return store.current().utilities();
+    }
+
+    @Override
+    public Map<String, Object> latestEmploymentMetrics() {
+        return store.current().employment();
+    }
+
+    @Override
+    public ConflictSnapshot latestConflictSnapshot() {
+        return store.current().conflict();
+    }
+
+    @Override
+    public List<RivalryEvent> latestRivalryEvents() {
+        return ReadModels.lastOf(store.current().rivalryHistory(), ReadModels.READ_HISTORY_SHOWN);
+    }
+
+    @Override
+    public Map<String, Object> latestAffordanceManifest() {
+        return store.current().affordanceManifest();
+    }
+
+    @Override
+    public AffordanceRuntime latestAffordanceRuntime() {
+        return store.current().affordanceRuntime();
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> latestRewardBreakdown() {
+        return store.current().rewardBreakdown();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
+        return store.current().personalities();
+    }
+
+    @Override
+    public Map<String, Object> latestRelationshipMetrics() {
+        return store.current().relationshipMetrics();
+    }
+
+    @Override
+    public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
+        return store.current().relationshipSnapshot();
+    }
+
+    @Override
+    public List<RelationshipUpdate> latestRelationshipUpdates() {
+        return store.current().relationshipUpdates();
+    }
+
+    @Override
+    public RelationshipSummary latestRelationshipSummary() {
+        return store.current().relationshipSummary();
+    }
+
+    @Override
+    public List<SocialEvent> latestSocialEvents() {
+        return store.current().socialEvents();
+    }
+
+    @Override
+    public List<NarrationEntry> latestNarrations() {
+        return store.current().narrations();
+    }
+
+    @Override
+    public NarrationLimiterState latestNarrationState() {
+        return store.current().narrationState();
+    }
+
+    @Override
+    public Map<String, Object> latestStabilityMetrics() {
+        return store.current().stabilityMetrics();
+    }
+
+    @Override
+    public List<String> latestStabilityAlerts() {
+        return store.current().stabilityAlerts();
+    }
+
+    @Override
+    public TransportStatus latestTransportStatus() {
+        return transportStatus();
+    }
+
+    @Override
+    public HealthStatus latestHealthStatus() {
+        return store.current().health();
+    }
+
+    @Override
+    public List<String> latestSnapshotMigrations() {
+        return store.current().snapshotMigrations();
+    }
+
+    // ================================================================== inspector
+
+    @Override
+    public List<String> latestPossessedAgents() {
+        return store.current().possessedAgents();
+    }
+
+    @Override
+    public List<Map<String, Object>> latestPreconditionFailures() {
+        List<WorldEvent> failures = store.current().preconditionFailures();
+        if (failures.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> maps = new ArrayList<>(failures.size());
+        for (WorldEvent failure : failures) {
+            maps.add(failure.toJson());
+        }
+        return List.copyOf(maps);
+    }
+
+    @Override
+    public Perturbations latestPerturbations() {
+        return store.current().perturbations();
+    }
+
+    @Override
+    public StabilityInputs latestStabilityInputs() {
+        return store.current().stabilityInputs();
+    }
+
+    @Override
+    public Map<String, Object> latestPromotionState() {
+        return store.current().promotionState();
+    }
+
+    @Override
+    public Optional<TelemetryEvent> latestPolicyMetadata() {
+        return Optional.ofNullable(store.current().policyMetadataEvent());
+    }
+
+    @Override
+    public Optional<TelemetryEvent> latestPolicyAnneal() {
+        return Optional.ofNullable(store.current().policyAnnealEvent());
+    }
+
+    @Override
+    public Map<String, Object> latestObservationEnvelope() {
+        return store.current().observationEnvelope();
+    }
+
+    @Override
+    public List<QueueHistoryEntry> latestQueueHistory() {
+        return ReadModels.lastOf(store.current().queueHistory(), ReadModels.READ_HISTORY_SHOWN);
+    }
+
+    @Override
+    public Map<String, List<OverlayEntry>> latestRelationshipOverlay() {
+        return store.current().relationshipOverlay();
+    }
+
+    @Override
+    public Map<String, List<Number>> kpiHistory() {
+        return store.current().kpiHistory();
+    }
+
+    @Override
+    public void recordSnapshotMigrations(List<String> applied) {
+        store.recordSnapshotMigrations(applied);
+    }
+
+    @Override
+    public void updateAnnealStatus(Map<String, Object> statusOrNull) {
+        store.updateAnnealStatus(statusOrNull);
+    }
+
+    // ================================================================== state (SPEC §14)
+
+    @Override
+    public TelemetryStateSnapshot exportState() {
+        return store.exportState()
+                .consoleResults(console.latestResults())
+                .consoleHistory(console.history())
+                .consoleBuffer(console.pending())
+                .transportStatus(transportStatus())
+                .transportBufferPending(worker.queueLength())
+                .build();
+    }
+
+    /**
+     * Replaces every read model with the snapshot's values (absent keys reset to empty), restores the console, drops
+     * what is buffered (counted) and makes the next frame a keyframe. {@code seq} keeps running; a tick pending
+     * completion is discarded (it has no {@code seq} yet).
+     */
+    @Override
+    public void importState(TelemetryStateSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        synchronized (seqLock) {
+            tickPending = false;
+        }
+        store.importState(snapshot);
+        console.restore(snapshot.consoleResults(), snapshot.consoleHistory(), snapshot.consoleBuffer());
+        int cleared = worker.clearBuffer();
+        if (cleared > 0) {
+            LOG.log(Level.WARNING, "Telemetry state import dropped " + cleared + " buffered frames");
+        }
+    }
+
+    // ================================================================== transport callbacks
+
+    /** What a transport reports off the worker thread. */
+    private final class PublisherCallbacks implements TransportCallbacks {
+        // Next: issue "telemetry core" / acknowledged delivery (§12.3.1) — relay acknowledgements to the pipeline's
+        // counters (payloads_sent_total, frames_unacked) once the worker settles frames by acknowledgement.
+        @Override
+        public void failed(String error) {
+            LOG.log(Level.WARNING, "Telemetry transport " + provider + " reported a failure: " + error);
+        }
+    }
+
+    // ================================================================== builder
+
+    /**
+     * Builder of {@link TelemetryPublisher}. The transport is required; every other setting has a default: publisher
+     * settings {@link PublisherSettings#DEFAULTS}, worker settings {@link WorkerSettings#DEFAULTS}, the system UTC
+     * clock, seed {@value #DEFAULT_SEED}, TLS flags false. Single-threaded.
+     */
+    public static final class Builder {
+        /** The default random seed of the transport's and the worker's generators. */
+        public static final long DEFAULT_SEED = 0L;
+
+        private PublisherSettings settings = PublisherSettings.DEFAULTS;
+        private WorkerSettings workerSettings = WorkerSettings.DEFAULTS;
+        private String provider;
+        private Function<TransportContext, Transport> transportFactory;
+        private Clock clock = Clock.systemUTC();
+        private long seed = DEFAULT_SEED;
+        private boolean tlsEnabled;
+        private boolean verifyHostname;
+        private boolean allowPlaintext;
+
+        private Builder() {
+        }
+
+        /** The publisher's own settings. */
+        public Builder settings(PublisherSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Buffer, batching, backpressure, retry, restart and stop settings of the worker. */
+        public Builder workerSettings(WorkerSettings workerSettings) {
+            this.workerSettings = Objects.requireNonNull(workerSettings, "workerSettings");
+            return this;
+        }
+
+        /**
+         * The transport: its type name (the status's {@code provider}, e.g. {@code stdout}) and how to create it
+         * from the pipeline's {@link TransportContext}. The factory is called once, by {@link #build()}.
+         */
+        public Builder transport(String provider, Function<TransportContext, Transport> transportFactory) {
+            Objects.requireNonNull(provider, "provider");
+            if (provider.isBlank()) {
+                throw new IllegalArgumentException("provider must not be blank");
+            }
+            this.provider = provider;
+            this.transportFactory = Objects.requireNonNull(transportFactory, "transportFactory");
+            return this;
+        }
+
+        /** The effective TLS settings of the transport, as reported in the status (false for non-tcp transports). */
+        public Builder tls(boolean tlsEnabled, boolean verifyHostname, boolean allowPlaintext) {
+            this.tlsEnabled = tlsEnabled;
+            this.verifyHostname = verifyHostname;
+            this.allowPlaintext = allowPlaintext;
+            return this;
+        }
+
+        /** The clock of the transport context and the worker's restart window. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The seed of the transport's and the worker's random generators (reconnect and retry jitter). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Creates the pipeline counters, the transport context, the transport (through its factory) and the worker;
+         * starts nothing.
+         *
+         * @throws IllegalStateException if no transport was given
+         */
+        public TelemetryPublisher build() {
+            if (transportFactory == null) {
+                throw new IllegalStateException("a transport is required: call transport(provider, factory)");
+            }
+            return new TelemetryPublisher(this);
+        }
+    }
+}

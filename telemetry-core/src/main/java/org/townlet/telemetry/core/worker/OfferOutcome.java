@@ -1,0 +1,33 @@
+package org.townlet.telemetry.core.worker;
+
+/**
+ * What happened to an offered item (SPEC §11.1). The caller must handle it; the counters already reflect it.
+ */
+public sealed interface OfferOutcome {
+    /** Buffered; nothing dropped. */
+    record Accepted() implements OfferOutcome {
+    }
+
+    /** Buffered after dropping {@code dropped} older items ({@code drop_oldest}). */
+    record AcceptedAfterDrop(int dropped) implements OfferOutcome {
+    }
+
+    /** The producer waited {@code nanos} for space, then the item was buffered ({@code block}). */
+    record BlockedThenAccepted(long nanos) implements OfferOutcome {
+    }
+
+    /** The producer waited {@code nanos}, then {@code dropped} oldest items were dropped ({@code block}). */
+    record BlockedThenDropped(int dropped, long nanos) implements OfferOutcome {
+    }
+
+    /** {@code sent} overflow items were sent on the caller's thread ({@code fan_out}). */
+    record FannedOut(int sent) implements OfferOutcome {
+    }
+
+    /** The worker is down for good (restart budget spent) or stopped: the item was dropped and counted. */
+    record RejectedWorkerDead() implements OfferOutcome {
+    }
+
+    /** The shared instance for the common case, so the hot path allocates nothing. */
+    OfferOutcome ACCEPTED = new Accepted();
+}

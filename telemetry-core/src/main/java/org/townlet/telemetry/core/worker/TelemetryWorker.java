@@ -1,0 +1,912 @@
+package org.townlet.telemetry.core.worker;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.api.transport.FrameBatch;
+import org.townlet.telemetry.api.transport.SendReport;
+import org.townlet.telemetry.api.transport.Transport;
+import org.townlet.telemetry.api.transport.TransportException;
+
+/**
+ * The pipeline worker (SPEC §11): a bounded buffer fed by the simulation thread, and one daemon thread,
+ * {@value #THREAD_NAME}, that turns buffered items into frames and ships them to the transport in batches.
+ *
+ * <p><b>Threads.</b>
+ * <ul>
+ *   <li>The simulation thread calls {@link #offer}; it appends under the buffer lock and never waits for a send,
+ *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).</li>
+ *   <li>The worker thread is the only consumer of the buffer. It waits for a flush trigger (§11.5), then, holding the
+ *       <b>send lock</b> (one fair {@link ReentrantLock}), takes up to {@code max_batch_size} items, encodes them
+ *       through the {@link FrameProducer} and sends them as one batch with retries (§11.6).</li>
+ *   <li>A {@code fan_out} producer takes the send lock <i>before</i> popping its overflow, so sends never interleave
+ *       and frames reach the transport in {@code seq} order (§11.4). The producer (diff base, keyframe state) and the
+ *       transport are only ever called under the send lock.</li>
+ *   <li>{@link #stop()} may be called from any thread; it asks the worker to drain and bounds the wait (§11.8).</li>
+ * </ul>
+ *
+ * <p><b>Accounting.</b> Every item offered ends either sent ({@code payloads_sent_total}) or dropped
+ * ({@code dropped_messages}, or a transform drop), so once {@link #stop()} has returned
+ * {@code frames_built_total = payloads_sent_total + frames_dropped_total}, provided the publisher increments
+ * {@code frames_built_total} for each item it offers. A drop of any kind asks the producer for a keyframe (resync).
+ *
+ * <p>Create with {@link #builder()}; nothing runs until {@link #start()}.
+ *
+ * @param <T> the buffered item type
+ */
+public final class TelemetryWorker<T extends BufferedItem> {
+    /** The worker thread's name. */
+    public static final String THREAD_NAME = "telemetry-worker";
+    /** The assumed size of an item offered before any frame was encoded (SPEC §11.1). */
+    public static final long INITIAL_ITEM_SIZE = 4096L;
+    /** How long {@code transport.flush()}, {@code transport.close()} and the worker's join may take together. */
+    static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
+    /** How long {@code stop()} waits for the send lock of a worker stuck past the deadline before closing anyway. */
+    private static final long STUCK_LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final String STOP_THREAD_NAME = "telemetry-worker-stop";
+    private static final long NO_RESYNC = Long.MIN_VALUE;
+    private static final System.Logger LOG = System.getLogger(TelemetryWorker.class.getName());
+
+    private final Transport transport;
+    private final FrameProducer<T> producer;
+    private final PipelineCounters counters;
+    private final WorkerSettings settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Sleeper sleeper;
+    private final FrameBuffer<T> buffer;
+    private final ReentrantLock sendLock = new ReentrantLock(true);
+    private final RestartBudget restartBudget;
+    private final DropLog dropLog = new DropLog(System::nanoTime);
+
+    /** The highest {@code seq} dropped since the last resync; the next item encoded after it becomes a keyframe. */
+    private final AtomicLong resyncAfterSeq = new AtomicLong(NO_RESYNC);
+    /** Encoded size of the last frame; the size charged to the next offered item. Written under the send lock. */
+    private volatile long lastEncodedSize = INITIAL_ITEM_SIZE;
+
+    // Lifecycle: written under `lifecycle`, read without it.
+    private final Object lifecycle = new Object();
+    private volatile boolean started;
+    private volatile boolean stopCalled;
+    private final CompletableFuture<StopReport> stopResult = new CompletableFuture<>();
+    /** Counted down when the worker ends for good: drained at stop, abandoned at the deadline, or dead. */
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile Thread workerThread;
+
+    // Trigger and stop state: guarded by buffer.lock; volatile where read without it.
+    private long lastFlushTick;
+    private boolean flushRequested;
+    private int blockedProducers;
+    private volatile boolean stopping;
+    private long stopDeadlineNanos;
+    /** Set by stop() when it has accounted for what is left: the worker takes nothing more. */
+    private volatile boolean abandoned;
+    /** The restart budget is spent: offers are rejected. */
+    private volatile boolean dead;
+    /** The batch the worker holds (taken, maybe not yet settled); replaced on every take. */
+    private InFlight<T> inFlight;
+
+    private TelemetryWorker(Builder<T> builder) {
+        this.transport = Objects.requireNonNull(builder.transport, "transport");
+        this.producer = Objects.requireNonNull(builder.producer, "producer");
+        this.counters = Objects.requireNonNull(builder.counters, "counters");
+        this.settings = builder.settings;
+        this.clock = builder.clock;
+        this.random = builder.random;
+        this.sleeper = builder.sleeper;
+        this.buffer = new FrameBuffer<>(settings.maxBufferBytes(), settings.maxBufferFrames(), counters::queueLength);
+        this.restartBudget = new RestartBudget(settings.restartLimit(), settings.restartWindow());
+    }
+
+    /** A builder; transport, producer and counters are required. */
+    public static <T extends BufferedItem> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Calls {@code transport.start()} and starts the worker thread. Only the first call does anything (and none after
+     * {@link #stop()}). A transport that fails to start is counted ({@code last_error}) and logged, never thrown: the
+     * worker runs anyway and its sends fail and retry as usual.
+     */
+    public void start() {
+        // The send lock is taken first, so a fan_out producer that sees `started` sends only after transport.start().
+        sendLock.lock();
+        try {
+            synchronized (lifecycle) {
+                if (started || stopCalled) {
+                    return;
+                }
+                started = true;
+            }
+            try {
+                transport.start();
+            } catch (TransportException | RuntimeException e) {
+                counters.transportError(describe(e));
+                LOG.log(Level.WARNING, "Telemetry transport start failed: " + e.getMessage(), e);
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        startThread();
+    }
+
+    /**
+     * Stops the pipeline within {@code stop_timeout + 2 s} (SPEC §11.8): the worker drains everything buffered (retrying
+     * only within the deadline); at the deadline it is interrupted and what is left is counted as dropped and logged
+     * once as {@code Telemetry stop deadline reached; {n} frames not delivered}; then {@code transport.flush()},
+     * {@code transport.close()} and the join of the worker, together within 2 s. Never hangs, even on a transport
+     * blocked forever. Idempotent: later calls return the first call's report. Offers after this call are rejected.
+     */
+    public StopReport stop() {
+        boolean first;
+        boolean wasStarted;
+        synchronized (lifecycle) {
+            first = !stopCalled;
+            stopCalled = true;
+            wasStarted = started;
+        }
+        return first ? completeStop(wasStarted) : stopResult.join();
+    }
+
+    private StopReport completeStop(boolean wasStarted) {
+        StopReport report;
+        try {
+            report = doStop(wasStarted);
+        } catch (RuntimeException | Error e) {
+            stopResult.completeExceptionally(e);
+            throw e;
+        }
+        stopResult.complete(report);
+        return report;
+    }
+
+    private StopReport doStop(boolean wasStarted) {
+        long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+        buffer.lock.lock();
+        try {
+            stopping = true;
+            stopDeadlineNanos = deadline;
+            buffer.workAvailable.signalAll();
+            buffer.notFull.signalAll();
+        } finally {
+            buffer.lock.unlock();
+        }
+
+        boolean drained = !wasStarted || awaitNanos(terminated, deadline - System.nanoTime());
+
+        List<T> leftovers;
+        InFlight<T> held;
+        buffer.lock.lock();
+        try {
+            abandoned = true;
+            leftovers = buffer.drainAll();
+            held = inFlight;
+            buffer.workAvailable.signalAll();
+        } finally {
+            buffer.lock.unlock();
+        }
+        if (!drained) {
+            Thread thread = workerThread;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+        long undelivered = leftovers.size() + (held == null ? 0 : held.abandon());
+        boolean deadlineReached = wasStarted && (!drained || undelivered > 0);
+        if (undelivered > 0) {
+            counters.addDropped(undelivered);
+        }
+        if (deadlineReached || undelivered > 0) {
+            LOG.log(Level.WARNING, "Telemetry stop deadline reached; " + undelivered + " frames not delivered");
+        }
+        String summary = dropLog.pendingSummary();
+        if (summary != null) {
+            LOG.log(Level.WARNING, summary);
+        }
+
+        long closeDeadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
+        boolean closed = closeTransport(wasStarted, drained, closeDeadline);
+        Thread thread = workerThread;
+        boolean joined = thread == null || join(thread, closeDeadline - System.nanoTime());
+        counters.workerStopped();
+        return new StopReport(undelivered, deadlineReached, closed, joined);
+    }
+
+    /**
+     * Flushes (if the send lock can be had) and closes the transport on a helper thread, so that a transport that
+     * blocks in {@code flush()} or {@code close()} cannot hang {@code stop()}. When the worker is stuck in a send past
+     * the deadline, the transport is closed without the send lock: closing is what unblocks a write (SPEC §11.8).
+     */
+    private boolean closeTransport(boolean wasStarted, boolean drained, long closeDeadline) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread closer = new Thread(() -> {
+            try {
+                boolean locked = false;
+                try {
+                    long wait = drained ? closeDeadline - System.nanoTime() : STUCK_LOCK_WAIT_NANOS;
+                    locked = sendLock.tryLock(Math.max(0L, wait), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    if (locked && wasStarted) {
+                        try {
+                            transport.flush();
+                        } catch (TransportException | RuntimeException e) {
+                            counters.transportError(describe(e));
+                            LOG.log(Level.WARNING, "Telemetry transport flush failed: " + e.getMessage(), e);
+                        }
+                    }
+                    try {
+                        transport.close();
+                    } catch (TransportException | RuntimeException e) {
+                        counters.transportError(describe(e));
+                        LOG.log(Level.WARNING, "Telemetry transport close failed: " + e.getMessage(), e);
+                    }
+                } finally {
+                    if (locked) {
+                        sendLock.unlock();
+                    }
+                }
+            } finally {
+                done.countDown();
+            }
+        }, STOP_THREAD_NAME);
+        closer.setDaemon(true);
+        closer.start();
+        return awaitNanos(done, closeDeadline - System.nanoTime());
+    }
+
+    /**
+     * Asks the worker to flush everything buffered now, whatever the batching triggers say. Returns at once; the
+     * flush happens on the worker thread (after {@link #start()}).
+     */
+    public void requestFlush() {
+        buffer.lock.lock();
+        try {
+            flushRequested = true;
+            buffer.workAvailable.signal();
+        } finally {
+            buffer.lock.unlock();
+        }
+    }
+
+    /**
+     * Drops everything buffered (counted in {@code dropped_messages}) and makes the next frame a keyframe; for
+     * {@code importState} (SPEC §11.8). Takes the send lock, so it waits for a send in progress.
+     *
+     * @return the number of items dropped
+     */
+    public int clearBuffer() {
+        sendLock.lock();
+        try {
+            List<T> cleared = buffer.drainAll();
+            if (!cleared.isEmpty()) {
+                counters.addDropped(cleared.size());
+            }
+            producer.requestKeyframe();
+            return cleared.size();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /** The number of buffered items ({@code queue_length}); items taken for sending are not counted. */
+    public int queueLength() {
+        return buffer.size();
+    }
+
+    // ------------------------------------------------------------------------------------------------ offer
+
+    /**
+     * Buffers {@code item} (simulation thread, once per frame), charging it the encoded size of the most recently
+     * encoded frame ({@value #INITIAL_ITEM_SIZE} bytes before the first), and applies the backpressure strategy if the
+     * buffer is then over capacity (SPEC §11.2, §11.3). Wakes the worker when a flush trigger holds. After
+     * {@link #stop()}, or when the restart budget is spent, the item is dropped and counted at once.
+     *
+     * @return what happened; the counters already reflect it
+     */
+    public OfferOutcome offer(T item) {
+        return offer(item, lastEncodedSize);
+    }
+
+    /** {@link #offer(BufferedItem)} with an explicit size; visible for testing. */
+    OfferOutcome offer(T item, long sizeBytes) {
+        Objects.requireNonNull(item, "item");
+        String warning = null;
+        OfferOutcome outcome;
+        buffer.lock.lock();
+        try {
+            if (dead || stopCalled) {
+                counters.addDropped(1);
+                markResync(item.seq());
+                return new OfferOutcome.RejectedWorkerDead();
+            }
+            buffer.append(item, sizeBytes);
+            if (!buffer.isOverCapacity()) {
+                wakeIfTriggered();
+                return OfferOutcome.ACCEPTED;
+            }
+            BackpressureStrategy strategy = settings.backpressure();
+            if (strategy == BackpressureStrategy.FAN_OUT && !started) {
+                // Nothing may be sent before start(): the transport is not started yet; drop instead.
+                strategy = BackpressureStrategy.DROP_OLDEST;
+            }
+            switch (strategy) {
+                case DROP_OLDEST -> {
+                    List<T> dropped = buffer.popOverflow();
+                    warning = recordDrops(dropped, false);
+                    wakeIfTriggered();
+                    outcome = new OfferOutcome.AcceptedAfterDrop(dropped.size());
+                }
+                case BLOCK -> {
+                    BlockResult result = blockUntilRoom();
+                    warning = result.warning;
+                    outcome = result.outcome;
+                }
+                case FAN_OUT -> {
+                    wakeIfTriggered();
+                    outcome = null;
+                }
+                default -> throw new IllegalStateException("unknown strategy " + strategy);
+            }
+        } finally {
+            buffer.lock.unlock();
+        }
+        if (warning != null) {
+            LOG.log(Level.WARNING, warning);
+        }
+        return outcome != null ? outcome : fanOut();
+    }
+
+    private record BlockResult(OfferOutcome outcome, String warning) {
+    }
+
+    /** {@code block}: buffer lock held; waits on "not full" for at most the block timeout in total. */
+    private BlockResult blockUntilRoom() {
+        long start = System.nanoTime();
+        long remaining = settings.blockTimeout().toNanos();
+        boolean interrupted = false;
+        blockedProducers++;
+        buffer.workAvailable.signal();
+        try {
+            while (buffer.isOverCapacity() && remaining > 0 && !stopping && !dead) {
+                try {
+                    remaining = buffer.notFull.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+        } finally {
+            blockedProducers--;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long waited = System.nanoTime() - start;
+        counters.addBlockedNanos(waited);
+        if (dead) {
+            // The worker died while we waited; its shutdown dropped and counted everything buffered, this item too.
+            return new BlockResult(new OfferOutcome.RejectedWorkerDead(), null);
+        }
+        if (!buffer.isOverCapacity()) {
+            return new BlockResult(new OfferOutcome.BlockedThenAccepted(waited), null);
+        }
+        List<T> dropped = buffer.popOverflow();
+        String warning = recordDrops(dropped, true);
+        return new BlockResult(new OfferOutcome.BlockedThenDropped(dropped.size(), waited), warning);
+    }
+
+    /** {@code fan_out}: sends the overflow on the calling thread, holding the send lock (taken before popping). */
+    private OfferOutcome fanOut() {
+        long start = System.nanoTime();
+        sendLock.lock();
+        try {
+            List<T> overflow = buffer.popOverflow();
+            int batchSize = settings.maxBatchSize();
+            for (int from = 0; from < overflow.size(); from += batchSize) {
+                InFlight<T> batch = new InFlight<>(overflow.subList(from, Math.min(overflow.size(), from + batchSize)));
+                try {
+                    sendItems(batch, true);
+                } catch (RuntimeException e) {
+                    // A producer or transport bug on the simulation thread: drop and count, never throw to the sim.
+                    counters.sendAttemptFailed(describe(e), batch.lastTick());
+                    LOG.log(Level.ERROR, "Dropping telemetry payload after fan-out send failures", e);
+                }
+                long rest = batch.abandon();
+                if (rest > 0) {
+                    counters.addDropped(rest);
+                    markResync(batch.lastSeq());
+                }
+            }
+            return overflow.isEmpty() ? OfferOutcome.ACCEPTED : new OfferOutcome.FannedOut(overflow.size());
+        } finally {
+            sendLock.unlock();
+            counters.addBlockedNanos(System.nanoTime() - start);
+        }
+    }
+
+    /** Counts backpressure drops and returns the warning to log (outside the lock), if any. */
+    private String recordDrops(List<T> dropped, boolean blockFallback) {
+        if (dropped.isEmpty()) {
+            return null;
+        }
+        counters.addDropped(dropped.size());
+        markResync(dropped.get(dropped.size() - 1).seq());
+        String first = blockFallback
+                ? "Telemetry buffer drop fallback; dropped " + dropped.size() + " payloads"
+                : "Telemetry buffer exceeded " + settings.maxBufferBytes() + " bytes; dropped " + dropped.size()
+                        + " payloads";
+        return dropLog.dropped(dropped.size(), first);
+    }
+
+    /** Buffer lock held: signals the worker if a flush trigger holds. */
+    private void wakeIfTriggered() {
+        int size = buffer.size();
+        if (size > 0 && triggerHolds(size)) {
+            buffer.workAvailable.signal();
+        }
+    }
+
+    /** Buffer lock held: the triggers of SPEC §11.5 other than the poll interval. */
+    private boolean triggerHolds(int size) {
+        return size >= settings.maxBatchSize()
+                || buffer.latestEnqueueTick() - lastFlushTick >= settings.flushIntervalTicks()
+                || blockedProducers > 0
+                || flushRequested
+                || stopping;
+    }
+
+    // ------------------------------------------------------------------------------------------------ worker thread
+
+    private void startThread() {
+        Thread thread = new Thread(this::runLoop, THREAD_NAME);
+        thread.setDaemon(true);
+        counters.workerStarted();
+        workerThread = thread;
+        thread.start();
+    }
+
+    private void runLoop() {
+        try {
+            while (awaitTrigger()) {
+                if (!flushOnce()) {
+                    break;
+                }
+            }
+            counters.workerStopped();
+            terminated.countDown();
+        } catch (Throwable failure) {
+            onFailure(failure);
+        }
+    }
+
+    /**
+     * Waits up to the poll interval for a flush trigger. Returns {@code true} to flush, {@code false} when the worker
+     * should end (drained after a stop request, or the stop deadline passed).
+     */
+    private boolean awaitTrigger() {
+        long pollNanos = settings.pollInterval().toNanos();
+        buffer.lock.lock();
+        try {
+            long pollDeadline = System.nanoTime() + pollNanos;
+            while (true) {
+                if (abandoned) {
+                    return false;
+                }
+                int size = buffer.size();
+                if (stopping) {
+                    return size > 0 && !stopDeadlinePassed();
+                }
+                if (size == 0) {
+                    flushRequested = false;
+                } else if (triggerHolds(size)) {
+                    return true;
+                }
+                long remaining = pollDeadline - System.nanoTime();
+                if (remaining <= 0) {
+                    if (size > 0) {
+                        return true;
+                    }
+                    pollDeadline = System.nanoTime() + pollNanos;
+                    remaining = pollNanos;
+                }
+                try {
+                    buffer.workAvailable.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    // Only stop() interrupts the worker, at its deadline; the loop sees `stopping` and ends.
+                    if (!stopping) {
+                        LOG.log(Level.DEBUG, "Telemetry worker interrupted while idle; continuing");
+                    }
+                }
+            }
+        } finally {
+            buffer.lock.unlock();
+        }
+    }
+
+    /**
+     * One flush: under the send lock, takes up to {@code max_batch_size} items, encodes and sends them. Returns
+     * {@code false} when the worker must end (abandoned at the stop deadline).
+     */
+    private boolean flushOnce() {
+        sendLock.lock();
+        try {
+            InFlight<T> batch;
+            buffer.lock.lock();
+            try {
+                if (abandoned) {
+                    return false;
+                }
+                List<T> items = buffer.take(settings.maxBatchSize());
+                if (items.isEmpty()) {
+                    return true;
+                }
+                lastFlushTick = Math.max(lastFlushTick, items.get(items.size() - 1).tick());
+                batch = new InFlight<>(items);
+                inFlight = batch;
+            } finally {
+                buffer.lock.unlock();
+            }
+            try {
+                return sendItems(batch, false);
+            } catch (RuntimeException | Error e) {
+                // §11.7: the batch in hand is dropped and counted; the caller handles the failure.
+                long lost = batch.abandon();
+                if (lost > 0) {
+                    counters.addDropped(lost);
+                    markResync(batch.lastSeq());
+                }
+                throw e;
+            }
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Send lock held: encodes the batch's items and sends them as one {@link FrameBatch} with retries. Settles every
+     * item (sent, transform-dropped, failed) unless it gives up at the stop deadline, in which case it returns
+     * {@code false} and {@code stop()} counts the rest.
+     */
+    private boolean sendItems(InFlight<T> batch, boolean fanOut) {
+        long startNanos = System.nanoTime();
+        List<EncodedFrame> frames = new ArrayList<>(batch.items.size());
+        for (T item : batch.items) {
+            applyResyncIfDue(item.seq());
+            Optional<EncodedFrame> encoded = producer.encode(item);
+            if (encoded.isEmpty()) {
+                if (batch.settle(1)) {
+                    counters.addTransformDrops(1);
+                }
+                producer.requestKeyframe();
+                continue;
+            }
+            EncodedFrame frame = encoded.get();
+            lastEncodedSize = frame.size();
+            frames.add(frame);
+        }
+        if (frames.isEmpty()) {
+            return true;
+        }
+        FrameBatch frameBatch = new FrameBatch(frames);
+        boolean completed = sendWithRetry(frameBatch, batch, fanOut);
+        counters.flushCompleted((System.nanoTime() - startNanos) / 1e6, frameBatch.size(), frameBatch.totalBytes());
+        return completed;
+    }
+
+    private enum Wait { PROCEED, GIVE_UP, ABANDON }
+
+    /** Send lock held: SPEC §11.6. Returns {@code false} when abandoned at the stop deadline. */
+    private boolean sendWithRetry(FrameBatch frameBatch, InFlight<T> batch, boolean fanOut) {
+        int tries = settings.retryMaxAttempts() + 1;
+        long lastTick = frameBatch.last().tick();
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            if (attempt > 1) {
+                Wait wait = backoff(attempt - 1, fanOut);
+                if (wait == Wait.ABANDON) {
+                    return false;
+                }
+                if (wait == Wait.GIVE_UP) {
+                    break;
+                }
+            }
+            try {
+                SendReport report = transport.send(frameBatch);
+                if (batch.settle(frameBatch.size())) {
+                    counters.sendSucceeded(frameBatch.size(), frameBatch.totalBytes(), lastTick);
+                }
+                if (report != null && report.newConnection()) {
+                    counters.incrementReconnects();
+                    producer.requestKeyframe();
+                }
+                buffer.replayBytes(transport.pendingBytes());
+                return true;
+            } catch (TransportException e) {
+                counters.sendAttemptFailed(describe(e), lastTick);
+                LOG.log(Level.WARNING, "Telemetry transport send failed (attempt " + attempt + "/" + tries + "): "
+                        + e.getMessage());
+                if (!fanOut && stopping && stopDeadlinePassed()) {
+                    return false;
+                }
+            }
+        }
+        if (batch.settle(frameBatch.size())) {
+            counters.batchFailed(frameBatch.size(), frameBatch.totalBytes());
+        }
+        LOG.log(Level.ERROR, fanOut ? "Dropping telemetry payload after fan-out send failures"
+                : "Dropping telemetry payload after repeated send failures");
+        producer.requestKeyframe();
+        return true;
+    }
+
+    /**
+     * Waits before retry {@code n} (n >= 1) a uniform random time in {@code [d/2, d]},
+     * {@code d = min(backoff_max, backoff * 2^(n-1))}. A worker that is stopping never waits past the deadline.
+     */
+    private Wait backoff(int n, boolean fanOut) {
+        long waitNanos = jitteredBackoffNanos(n);
+        if (!fanOut && stopping) {
+            if (stopDeadlinePassed() || System.nanoTime() + waitNanos - stopDeadlineNanos >= 0) {
+                return Wait.ABANDON;
+            }
+        }
+        if (waitNanos > 0) {
+            try {
+                sleeper.sleep(Duration.ofNanos(waitNanos));
+            } catch (InterruptedException e) {
+                if (fanOut) {
+                    Thread.currentThread().interrupt();
+                    return Wait.GIVE_UP;
+                }
+                if (stopping) {
+                    return Wait.ABANDON;
+                }
+            }
+        }
+        return !fanOut && stopping && stopDeadlinePassed() ? Wait.ABANDON : Wait.PROCEED;
+    }
+
+    /** The jittered backoff before retry {@code n}, in nanoseconds. */
+    long jitteredBackoffNanos(int n) {
+        long base = settings.retryBackoff().toNanos();
+        long cap = settings.retryBackoffMax().toNanos();
+        int shift = n - 1;
+        long d = shift >= 62 || base > (cap >> shift) ? cap : Math.min(cap, base << shift);
+        if (d <= 0) {
+            return 0L;
+        }
+        long half = d / 2;
+        return half + random.nextLong(d - half + 1);
+    }
+
+    /** Worker thread: §11.7, an unexpected failure of the loop. */
+    private void onFailure(Throwable failure) {
+        if (abandoned || (stopping && stopDeadlinePassed())) {
+            // Interrupted at the stop deadline; stop() has accounted for everything left.
+            counters.workerStopped();
+            terminated.countDown();
+            return;
+        }
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        int attempt = 0;
+        List<T> lost = List.of();
+        boolean stoppingNow;
+        Long failureTick;
+        buffer.lock.lock();
+        try {
+            failureTick = buffer.latestEnqueueTick();
+            counters.workerFailed(error, failureTick);
+            stoppingNow = stopping;
+            if (!stoppingNow) {
+                attempt = restartBudget.tryAcquire(clock.instant());
+                if (attempt == 0) {
+                    dead = true;
+                    lost = buffer.drainAll();
+                    buffer.notFull.signalAll();
+                }
+            }
+        } finally {
+            buffer.lock.unlock();
+        }
+        LOG.log(Level.ERROR, "Telemetry flush worker failed: " + error, failure);
+        if (attempt > 0) {
+            counters.incrementWorkerRestarts();
+            LOG.log(Level.WARNING, "Telemetry flush worker restarting (attempt " + attempt + "/"
+                    + restartBudget.limit() + ")");
+            startThread();
+            return;
+        }
+        if (!stoppingNow) {
+            if (!lost.isEmpty()) {
+                counters.addDropped(lost.size());
+                markResync(lost.get(lost.size() - 1).seq());
+            }
+            LOG.log(Level.ERROR, "Telemetry flush worker restart limit reached (" + restartBudget.limit()
+                    + " attempts)");
+        }
+        terminated.countDown();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Any thread: the first item encoded with a {@code seq} above {@code seq} becomes a keyframe. */
+    private void markResync(long seq) {
+        resyncAfterSeq.accumulateAndGet(seq, Math::max);
+    }
+
+    /** Send lock held, before encoding {@code seq}: passes a due resync on to the producer. */
+    private void applyResyncIfDue(long seq) {
+        long pending = resyncAfterSeq.get();
+        while (pending != NO_RESYNC && seq > pending) {
+            if (resyncAfterSeq.compareAndSet(pending, NO_RESYNC)) {
+                producer.requestKeyframe();
+                return;
+            }
+            pending = resyncAfterSeq.get();
+        }
+    }
+
+    private boolean stopDeadlinePassed() {
+        return stopping && System.nanoTime() - stopDeadlineNanos >= 0;
+    }
+
+    private static String describe(Throwable e) {
+        return e instanceof TransportException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static boolean awaitNanos(CountDownLatch latch, long nanos) {
+        try {
+            return latch.await(Math.max(0L, nanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return latch.getCount() == 0;
+        }
+    }
+
+    private static boolean join(Thread thread, long nanos) {
+        if (thread == Thread.currentThread()) {
+            return false;
+        }
+        try {
+            long millis = Math.max(0L, TimeUnit.NANOSECONDS.toMillis(nanos));
+            if (millis > 0) {
+                thread.join(millis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    /**
+     * A batch in hand. Each of its items is settled exactly once: by the sender (sent, failed, transform-dropped), by
+     * a failure of the worker, or by {@code stop()} at the deadline, whichever comes first.
+     */
+    private static final class InFlight<T extends BufferedItem> {
+        final List<T> items;
+        private long unsettled;
+        private boolean abandoned;
+
+        InFlight(List<T> items) {
+            this.items = List.copyOf(items);
+            this.unsettled = items.size();
+        }
+
+        /** Settles {@code n} items; {@code false} if the batch was abandoned and they are already counted. */
+        synchronized boolean settle(long n) {
+            if (abandoned) {
+                return false;
+            }
+            unsettled -= n;
+            return true;
+        }
+
+        /** Abandons the batch; returns how many items were not settled yet (0 on later calls). */
+        synchronized long abandon() {
+            if (abandoned) {
+                return 0;
+            }
+            abandoned = true;
+            long rest = Math.max(0L, unsettled);
+            unsettled = 0;
+            return rest;
+        }
+
+        long lastSeq() {
+            return items.get(items.size() - 1).seq();
+        }
+
+        long lastTick() {
+            return items.get(items.size() - 1).tick();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ builder
+
+    /**
+     * Builds a {@link TelemetryWorker}. Transport, producer and counters are required; settings default to
+     * {@link WorkerSettings#DEFAULTS}, the clock to the UTC system clock, the random generator to an unseeded one and
+     * the sleeper to {@link Sleeper#system()}. Single-threaded.
+     *
+     * @param <T> the buffered item type
+     */
+    public static final class Builder<T extends BufferedItem> {
+        private Transport transport;
+        private FrameProducer<T> producer;
+        private PipelineCounters counters;
+        private WorkerSettings settings = WorkerSettings.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = new Random();
+        private Sleeper sleeper = Sleeper.system();
+
+        private Builder() {
+        }
+
+        /** The transport; started by {@link TelemetryWorker#start()}, closed by {@link TelemetryWorker#stop()}. */
+        public Builder<T> transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Encodes items into frames; called only under the send lock. */
+        public Builder<T> producer(FrameProducer<T> producer) {
+            this.producer = Objects.requireNonNull(producer, "producer");
+            return this;
+        }
+
+        /** Where the worker counts what it does; shared with the publisher. */
+        public Builder<T> counters(PipelineCounters counters) {
+            this.counters = Objects.requireNonNull(counters, "counters");
+            return this;
+        }
+
+        /** Buffer, batching, backpressure, retry, restart and stop settings. */
+        public Builder<T> settings(WorkerSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The clock of the restart window. */
+        public Builder<T> clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The generator of the retry jitter (seed it for reproducible backoffs); used only under the send lock. */
+        public Builder<T> random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** How retry backoffs are waited out. */
+        public Builder<T> sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The worker; starts nothing.
+         *
+         * @throws NullPointerException if transport, producer or counters is missing
+         */
+        public TelemetryWorker<T> build() {
+            return new TelemetryWorker<>(this);
+        }
+    }
+}

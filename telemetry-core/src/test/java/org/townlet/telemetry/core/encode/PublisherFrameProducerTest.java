@@ -1,0 +1,165 @@
+package org.townlet.telemetry.core.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.townlet.telemetry.api.event.ConflictSnapshot;
+import org.townlet.telemetry.api.event.PolicyIdentity;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.api.transport.FrameKind;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.publish.LogCapture;
+import org.townlet.telemetry.core.worker.PipelineCounters;
+import org.townlet.telemetry.testing.FrameStreamDecoder;
+
+class PublisherFrameProducerTest {
+    private final PipelineCounters counters = new PipelineCounters("recording", "drop_oldest", false, false, false,
+            false);
+
+    private static TickRecord record(long seq, long tick, ReadModels models) {
+        return new TickRecord(seq, tick, TickRecord.Kind.TICK, models);
+    }
+
+    private static ReadModels queues(long cooldown) {
+        return ReadModels.builder().queueMetrics(new QueueMetrics(cooldown, 0, 0)).build();
+    }
+
+    private static Map<String, Object> decode(EncodedFrame frame) {
+        return FrameStreamDecoder.toMaps(FrameStreamDecoder.decodeFrames(List.of(frame))).get(0);
+    }
+
+    @Test
+    void firstFrameIsSnapshotThenDiffsUntilAKeyframeIsRequested() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+
+        List<FrameKind> kinds = new ArrayList<>();
+        kinds.add(producer.encode(record(0, 1, queues(0))).orElseThrow().kind());
+        kinds.add(producer.encode(record(1, 2, queues(1))).orElseThrow().kind());
+        producer.requestKeyframe();
+        kinds.add(producer.encode(record(2, 3, queues(2))).orElseThrow().kind());
+        kinds.add(producer.encode(record(3, 500, queues(2))).orElseThrow().kind());
+
+        assertThat(kinds).containsExactly(FrameKind.SNAPSHOT, FrameKind.DIFF, FrameKind.SNAPSHOT, FrameKind.DIFF);
+        assertThat(counters.toStatus().keyframesTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void keyframeIntervalCountsFromTheLastSnapshot() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 10);
+
+        List<Long> snapshotTicks = new ArrayList<>();
+        long seq = 0;
+        for (long tick : new long[] {1, 5, 10, 11, 12, 21, 30, 31}) {
+            if (tick == 12) {
+                producer.requestKeyframe();
+            }
+            EncodedFrame frame = producer.encode(record(seq++, tick, queues(tick))).orElseThrow();
+            if (frame.kind() == FrameKind.SNAPSHOT) {
+                snapshotTicks.add(tick);
+            }
+        }
+
+        assertThat(snapshotTicks).containsExactly(1L, 11L, 12L, 30L);
+    }
+
+    @Test
+    void diffDisabledMakesEveryFrameASnapshot() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, false, 100);
+
+        assertThat(producer.encode(record(0, 1, queues(0))).orElseThrow().kind()).isEqualTo(FrameKind.SNAPSHOT);
+        assertThat(producer.encode(record(1, 2, queues(0))).orElseThrow().kind()).isEqualTo(FrameKind.SNAPSHOT);
+    }
+
+    @Test
+    void redactionHappensBeforeDiffing() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+        ReadModels first = ReadModels.builder().policyIdentity(new PolicyIdentity("a", "1", null, null)).build();
+        ReadModels second = first.toBuilder().policyIdentity(new PolicyIdentity("a", "2", null, null)).build();
+
+        Map<String, Object> snapshot = decode(producer.encode(record(0, 1, first)).orElseThrow());
+        Map<String, Object> diff = decode(producer.encode(record(1, 2, second)).orElseThrow());
+
+        assertThat(snapshot).doesNotContainKey("policy_identity");
+        assertThat(diff).containsEntry("changes", Map.of());
+    }
+
+    @Test
+    void droppingSectionStageYieldsNoFrameAndForcesAKeyframe() {
+        AtomicLong calls = new AtomicLong();
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0,
+                document -> calls.incrementAndGet() == 2 ? null : document);
+
+        assertThat(producer.encode(record(0, 1, queues(0)))).isPresent();
+        assertThat(producer.encode(record(1, 2, queues(1)))).isEmpty();
+        assertThat(producer.encode(record(2, 3, queues(1))).orElseThrow().kind()).isEqualTo(FrameKind.SNAPSHOT);
+    }
+
+    @Test
+    void encodedFrameIsOneCompactUtf8LineWithDecimalDoubles() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+        ReadModels models = ReadModels.builder()
+                .runtimeVariant("façade")
+                .economySettings(Map.of("wage", 1.0))
+                .build();
+
+        EncodedFrame frame = producer.encode(record(0, 1, models)).orElseThrow();
+
+        String text = new String(frame.bytes(), StandardCharsets.UTF_8);
+        assertThat(text).endsWith("}\n").doesNotContain("\n{").doesNotContain(": ").doesNotContain(", ");
+        assertThat(text.indexOf('\n')).isEqualTo(text.length() - 1);
+        assertThat(text).startsWith("{\"schema_version\":\"0.9.9\",\"payload_type\":\"snapshot\",\"seq\":0,\"tick\":1,")
+                .contains("\"runtime_variant\":\"façade\"")
+                .contains("\"economy_settings\":{\"wage\":1.0}")
+                .contains("\"queue_metrics\":{\"cooldown_events\":0,");
+        assertThat(frame.seq()).isZero();
+        assertThat(frame.tick()).isEqualTo(1);
+    }
+
+    @Test
+    void unchangedSourcesReuseTheirConvertedSection() {
+        SnapshotDocumentBuilder builder = new SnapshotDocumentBuilder(
+                () -> TransportStatus.initial("recording", "drop_oldest"), () -> {
+                });
+        ReadModels models = ReadModels.builder()
+                .conflict(new ConflictSnapshot(new QueueMetrics(1, 2, 3), null, null, null))
+                .build();
+
+        Map<String, Object> first = builder.build(record(0, 1, models));
+        Map<String, Object> second = builder.build(record(1, 2, models.toBuilder().currentTick(2).build()));
+
+        assertThat(second.get("conflict")).isSameAs(first.get("conflict"));
+        assertThat(second.get("queue_metrics")).isSameAs(first.get("queue_metrics"));
+        assertThat(second.get("tick")).isEqualTo(2L);
+    }
+
+    @Test
+    void nonFiniteValuesAreNulledCountedAndWarnedOncePerSection() {
+        AtomicLong nonfinite = new AtomicLong();
+        SnapshotDocumentBuilder builder = new SnapshotDocumentBuilder(
+                () -> TransportStatus.initial("recording", "drop_oldest"), nonfinite::incrementAndGet);
+        ReadModels models = ReadModels.builder()
+                .rewardBreakdown(Map.of("alice", Map.of("total", Double.NaN)))
+                .conflict(new ConflictSnapshot(null, null, Map.of("alice", Map.of("bob", Double.NEGATIVE_INFINITY)),
+                        null))
+                .build();
+
+        try (LogCapture log = LogCapture.of(SnapshotDocumentBuilder.class)) {
+            Map<String, Object> document = builder.build(record(0, 1, models));
+            builder.build(record(1, 2, models));
+
+            assertThat(nonfinite).hasValue(4);
+            assertThat(((Map<?, ?>) document.get("reward_breakdown")).get("alice"))
+                    .isEqualTo(java.util.Collections.singletonMap("total", null));
+            assertThat(log.warnings()).containsExactly(
+                    "telemetry_nonfinite_value section=conflict path=conflict.rivalry.alice.bob",
+                    "telemetry_nonfinite_value section=reward_breakdown path=reward_breakdown.alice.total");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.townlet.telemetry.core.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameBufferTest {
+    private long nextSeq;
+
+    private void append(FrameBuffer<TestItem> buffer, String payload) {
+        buffer.append(TestItem.of(nextSeq++), payload.length());
+    }
+
+    @Test
+    void overCapacityIsStrictlyGreater() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(8, 100);
+        append(buffer, "1234");
+        append(buffer, "5678");
+        assertThat(buffer.totalBytes()).isEqualTo(8);
+        assertThat(buffer.isOverCapacity()).isFalse();
+
+        append(buffer, "91011");
+        assertThat(buffer.isOverCapacity()).isTrue();
+
+        assertThat(buffer.dropUntilWithinCapacity()).isGreaterThanOrEqualTo(1);
+        assertThat(buffer.totalBytes()).isLessThanOrEqualTo(8);
+        assertThat(buffer.isOverCapacity()).isFalse();
+    }
+
+    @Test
+    void dropsOneOfTwoFiveByteItems() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(8, 100);
+        append(buffer, "aaaaa");
+        append(buffer, "bbbbb");
+
+        assertThat(buffer.dropUntilWithinCapacity()).isEqualTo(1);
+        assertThat(buffer.size()).isEqualTo(1);
+        assertThat(buffer.totalBytes()).isEqualTo(5);
+        assertThat(buffer.take(10)).extracting(TestItem::seq).containsExactly(1L);
+    }
+
+    @Test
+    void dropsAtLeastFourOfSixNineByteItems() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(16, 100);
+        for (int i = 0; i < 6; i++) {
+            append(buffer, "123456789");
+        }
+
+        assertThat(buffer.dropUntilWithinCapacity()).isGreaterThanOrEqualTo(4);
+        assertThat(buffer.totalBytes()).isLessThanOrEqualTo(16);
+    }
+
+    @Test
+    void hundredAppendDropCyclesStayBounded() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
+        for (int cycle = 0; cycle < 100; cycle++) {
+            append(buffer, "x".repeat(1 + cycle % 7));
+            buffer.dropUntilWithinCapacity();
+            assertThat(buffer.totalBytes()).as("total after cycle %d", cycle).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void dropsFromTheHeadOldestFirst() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
+        for (int i = 0; i < 4; i++) {
+            append(buffer, "1234");
+        }
+
+        assertThat(buffer.popOverflow()).extracting(TestItem::seq).containsExactly(0L, 1L);
+        assertThat(buffer.drainAll()).extracting(TestItem::seq).containsExactly(2L, 3L);
+        assertThat(buffer.totalBytes()).isZero();
+    }
+
+    @Test
+    void moreItemsThanMaxFramesIsOverCapacity() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(1_000, 2);
+        append(buffer, "a");
+        append(buffer, "b");
+        assertThat(buffer.isOverCapacity()).isFalse();
+
+        append(buffer, "c");
+        assertThat(buffer.isOverCapacity()).isTrue();
+        assertThat(buffer.dropUntilWithinCapacity()).isEqualTo(1);
+    }
+
+    @Test
+    void replayBytesCountAgainstCapacity() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
+        append(buffer, "12345");
+        buffer.replayBytes(5);
+        assertThat(buffer.isOverCapacity()).isFalse();
+
+        buffer.replayBytes(6);
+        assertThat(buffer.isOverCapacity()).isTrue();
+    }
+
+    @Test
+    void takeRemovesItemsFromTheAccountAndReportsQueueLength() {
+        List<Long> lengths = new ArrayList<>();
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(100, 100, lengths::add);
+        append(buffer, "aa");
+        append(buffer, "bbb");
+        append(buffer, "c");
+
+        assertThat(buffer.take(2)).extracting(TestItem::seq).containsExactly(0L, 1L);
+        assertThat(buffer.totalBytes()).isEqualTo(1);
+        assertThat(buffer.size()).isEqualTo(1);
+        assertThat(lengths).containsExactly(1L, 2L, 3L, 1L);
+    }
+}
