@@ -1,0 +1,12 @@
+package org.townlet.archfixtures.clean.telemetry.adapter.tcp;
+
+import org.townlet.archfixtures.clean.telemetry.api.transport.Transport;
+import org.townlet.archfixtures.clean.telemetry.api.transport.TransportFactory;
+
+/** Fixture: a public final factory. */
+public final class TcpTransportFactory implements TransportFactory {
+    @Override
+    public Transport create() {
+        return new TcpTransport();
+    }
+}

@@ -1,0 +1,5 @@
+package org.townlet.archfixtures.clean.telemetry.api.status;
+
+/** Fixture: a status record. */
+public record Status(long framesSent) {
+}

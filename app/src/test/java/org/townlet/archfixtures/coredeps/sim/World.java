@@ -1,0 +1,5 @@
+package org.townlet.archfixtures.coredeps.sim;
+
+/** Fixture: the fake simulation. */
+public final class World {
+}

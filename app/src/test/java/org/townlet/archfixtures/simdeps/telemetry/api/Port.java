@@ -1,0 +1,5 @@
+package org.townlet.archfixtures.simdeps.telemetry.api;
+
+/** Fixture: the fake api. */
+public interface Port {
+}

@@ -1,0 +1,5 @@
+package org.townlet.archfixtures.testingdeps.telemetry.api;
+
+/** Fixture: the fake api. */
+public interface Port {
+}

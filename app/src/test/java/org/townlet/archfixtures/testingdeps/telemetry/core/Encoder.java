@@ -1,0 +1,5 @@
+package org.townlet.archfixtures.testingdeps.telemetry.core;
+
+/** Fixture: the fake core. */
+public final class Encoder {
+}
