@@ -1,0 +1,76 @@
+package org.townlet.app.logging;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Routes every module's {@code System.Logger} output (the JDK's logging backend) to stderr, one line per record, so
+ * stdout carries nothing but frames.
+ */
+public final class StderrLogging {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private StderrLogging() {
+    }
+
+    /** Installs the stderr handler on the root logger: DEBUG with {@code debug}, WARNING with {@code quiet}. */
+    public static void configure(boolean debug, boolean quiet) {
+        Level level = debug ? Level.FINE : quiet ? Level.WARNING : Level.INFO;
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler handler = new ConsoleHandler(); // writes to System.err
+        handler.setLevel(level);
+        handler.setFormatter(new OneLineFormatter(debug));
+        root.addHandler(handler);
+        root.setLevel(level);
+    }
+
+    private static final class OneLineFormatter extends Formatter {
+        private final boolean debug;
+
+        OneLineFormatter(boolean debug) {
+            this.debug = debug;
+        }
+
+        @Override
+        public String format(LogRecord record) {
+            StringBuilder line = new StringBuilder(128)
+                    .append(LocalTime.now().format(TIME)).append(' ')
+                    .append(record.getLevel().getName()).append(' ')
+                    .append(shortName(record.getLoggerName())).append(": ")
+                    .append(formatMessage(record)).append(System.lineSeparator());
+            if (record.getThrown() != null) {
+                if (debug) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                    line.append(trace);
+                } else {
+                    line.append("  caused by ").append(record.getThrown()).append(System.lineSeparator());
+                }
+            }
+            return line.toString();
+        }
+
+        private static String shortName(String name) {
+            if (name == null) {
+                return "townlet";
+            }
+            int dot = name.lastIndexOf('.');
+            return dot < 0 ? name : name.substring(dot + 1);
+        }
+    }
+
+    /** The stream for user-facing progress and summaries while stdout may carry frames. */
+    public static PrintStream progressStream() {
+        return System.err;
+    }
+}
