@@ -33,6 +33,7 @@ import org.townlet.telemetry.api.event.StabilityMetrics;
 import org.townlet.telemetry.api.event.TelemetryEvent;
 import org.townlet.telemetry.api.event.WorldEvent;
 import org.townlet.telemetry.api.event.WorldView;
+import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.ManualTicker;
 import org.townlet.telemetry.testing.RecordingSink;
 

@@ -8,31 +8,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.townlet.telemetry.api.TelemetrySchema;
 import org.townlet.telemetry.api.TelemetrySink;
-import org.townlet.telemetry.api.event.AffordanceRuntime;
-import org.townlet.telemetry.api.event.ConflictSnapshot;
 import org.townlet.telemetry.api.event.ConsoleCommand;
 import org.townlet.telemetry.api.event.ConsoleResult;
 import org.townlet.telemetry.api.event.ManualNarration;
 import org.townlet.telemetry.api.event.MetricSample;
 import org.townlet.telemetry.api.event.NarrationEntry;
-import org.townlet.telemetry.api.event.NarrationLimiterState;
 import org.townlet.telemetry.api.event.PolicyIdentity;
-import org.townlet.telemetry.api.event.PriceSpike;
-import org.townlet.telemetry.api.event.QueueMetrics;
-import org.townlet.telemetry.api.event.RelationshipSummary;
-import org.townlet.telemetry.api.event.RelationshipTie;
-import org.townlet.telemetry.api.event.RelationshipUpdate;
-import org.townlet.telemetry.api.event.RivalryEvent;
-import org.townlet.telemetry.api.event.SocialEvent;
 import org.townlet.telemetry.api.event.TelemetryEvent;
-import org.townlet.telemetry.api.event.WorldEvent;
-import org.townlet.telemetry.api.event.WorldView;
 import org.townlet.telemetry.api.json.JsonMaps;
+import org.townlet.telemetry.api.sink.EmptyReadModel;
 import org.townlet.telemetry.api.sink.EventSubscriber;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
-import org.townlet.telemetry.api.status.HealthStatus;
 import org.townlet.telemetry.api.status.TransportStatus;
 
 /**
@@ -50,7 +37,7 @@ import org.townlet.telemetry.api.status.TransportStatus;
  * <p>Thread-safe: every method may be called from any thread; the recorded lists are returned as immutable copies in
  * call order.
  */
-public final class RecordingSink implements TelemetrySink {
+public final class RecordingSink implements TelemetrySink, EmptyReadModel {
     /** What {@link #transportStatus()} returns: {@code initial("recording", "drop_oldest")}. */
     public static final TransportStatus TRANSPORT_STATUS = TransportStatus.initial("recording", "drop_oldest");
 
@@ -147,28 +134,8 @@ public final class RecordingSink implements TelemetrySink {
     // ---------------------------------------------------------------- reads: Table 3.3 empty values
 
     @Override
-    public String schema() {
-        return TelemetrySchema.VERSION;
-    }
-
-    @Override
     public long currentTick() {
         return currentTick.get();
-    }
-
-    @Override
-    public Optional<PolicyIdentity> latestPolicyIdentity() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestPolicySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<Map<String, Object>> latestAnnealStatus() {
-        return Optional.empty();
     }
 
     @Override
@@ -187,138 +154,8 @@ public final class RecordingSink implements TelemetrySink {
     }
 
     @Override
-    public QueueMetrics latestQueueMetrics() {
-        return QueueMetrics.ZERO;
-    }
-
-    @Override
-    public Map<String, Double> latestEmbeddingMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestJobSnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public List<WorldEvent> latestEvents() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, Object> latestEconomySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Double> latestEconomySettings() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, PriceSpike> latestPriceSpikes() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Boolean> latestUtilities() {
-        return WorldView.DEFAULT_UTILITIES;
-    }
-
-    @Override
-    public Map<String, Object> latestEmploymentMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public ConflictSnapshot latestConflictSnapshot() {
-        return ConflictSnapshot.EMPTY;
-    }
-
-    @Override
-    public List<RivalryEvent> latestRivalryEvents() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, Object> latestAffordanceManifest() {
-        return Map.of();
-    }
-
-    @Override
-    public AffordanceRuntime latestAffordanceRuntime() {
-        return AffordanceRuntime.EMPTY;
-    }
-
-    @Override
-    public Map<String, Map<String, Double>> latestRewardBreakdown() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Object> latestRelationshipMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public List<RelationshipUpdate> latestRelationshipUpdates() {
-        return List.of();
-    }
-
-    @Override
-    public RelationshipSummary latestRelationshipSummary() {
-        return RelationshipSummary.EMPTY;
-    }
-
-    @Override
-    public List<SocialEvent> latestSocialEvents() {
-        return List.of();
-    }
-
-    @Override
-    public List<NarrationEntry> latestNarrations() {
-        return List.of();
-    }
-
-    @Override
-    public NarrationLimiterState latestNarrationState() {
-        return NarrationLimiterState.INITIAL;
-    }
-
-    @Override
-    public Map<String, Object> latestStabilityMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> latestStabilityAlerts() {
-        return List.of();
-    }
-
-    @Override
     public TransportStatus latestTransportStatus() {
         return transportStatus();
-    }
-
-    @Override
-    public HealthStatus latestHealthStatus() {
-        return HealthStatus.EMPTY;
-    }
-
-    @Override
-    public List<String> latestSnapshotMigrations() {
-        return List.of();
     }
 
     // ---------------------------------------------------------------- what was recorded

@@ -78,7 +78,7 @@ final class FileTransport implements Transport {
         if (!started) {
             throw new IllegalStateException("file transport used before start()");
         }
-        byte[] bytes = concatenate(batch);
+        byte[] bytes = batch.concatenatedBytes();
         try {
             if (channel == null) {
                 // start() or an earlier rotation failed to open the file: try again, so the worker's retry can heal
@@ -157,23 +157,4 @@ final class FileTransport implements Transport {
         return path.resolveSibling(path.getFileName() + "." + n);
     }
 
-    /** The batch's bytes, unchanged and in order, as one array so the batch is one write. */
-    static byte[] concatenate(FrameBatch batch) {
-        List<EncodedFrame> frames = batch.frames();
-        if (frames.size() == 1) {
-            return frames.get(0).bytes();
-        }
-        long total = batch.totalBytes();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("batch too large: " + total + " bytes");
-        }
-        byte[] all = new byte[(int) total];
-        int offset = 0;
-        for (EncodedFrame frame : frames) {
-            byte[] bytes = frame.bytes();
-            System.arraycopy(bytes, 0, all, offset, bytes.length);
-            offset += bytes.length;
-        }
-        return all;
-    }
 }

@@ -45,7 +45,7 @@ final class StdoutTransport implements Transport {
     public SendReport send(FrameBatch batch) throws TransportException {
         BufferedOutputStream stream = openStream();
         try {
-            stream.write(concatenate(batch));
+            stream.write(batch.concatenatedBytes());
             stream.flush();
         } catch (IOException e) {
             // A failed flush leaves the batch in the buffer; drop it, or the worker's retry would write it twice.
@@ -92,23 +92,4 @@ final class StdoutTransport implements Transport {
         return out;
     }
 
-    /** The batch's bytes, unchanged and in order, as one array so the batch is one write. */
-    static byte[] concatenate(FrameBatch batch) {
-        List<EncodedFrame> frames = batch.frames();
-        if (frames.size() == 1) {
-            return frames.get(0).bytes();
-        }
-        long total = batch.totalBytes();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("batch too large: " + total + " bytes");
-        }
-        byte[] all = new byte[(int) total];
-        int offset = 0;
-        for (EncodedFrame frame : frames) {
-            byte[] bytes = frame.bytes();
-            System.arraycopy(bytes, 0, all, offset, bytes.length);
-            offset += bytes.length;
-        }
-        return all;
-    }
 }

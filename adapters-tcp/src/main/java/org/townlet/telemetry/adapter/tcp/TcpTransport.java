@@ -133,7 +133,7 @@ final class TcpTransport implements Transport {
         if (!started) {
             throw new IllegalStateException("tcp transport used before start()");
         }
-        byte[] bytes = concatenate(batch);
+        byte[] bytes = batch.concatenatedBytes();
         boolean reconnected = false;
         if (connection == null) {
             connection = connect();
@@ -409,25 +409,6 @@ final class TcpTransport implements Transport {
         }
     }
 
-    /** The batch's bytes, unchanged and in order, as one array so the batch is one write. */
-    static byte[] concatenate(FrameBatch batch) {
-        List<EncodedFrame> frames = batch.frames();
-        if (frames.size() == 1) {
-            return frames.get(0).bytes();
-        }
-        long total = batch.totalBytes();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("batch too large: " + total + " bytes");
-        }
-        byte[] all = new byte[(int) total];
-        int offset = 0;
-        for (EncodedFrame frame : frames) {
-            byte[] bytes = frame.bytes();
-            System.arraycopy(bytes, 0, all, offset, bytes.length);
-            offset += bytes.length;
-        }
-        return all;
-    }
 
     /**
      * One open connection.

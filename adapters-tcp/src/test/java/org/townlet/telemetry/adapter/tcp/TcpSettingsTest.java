@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportException;
 import org.townlet.telemetry.api.transport.TransportFactory;
+import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.TestTransportContexts;
 
 class TcpSettingsTest {

@@ -22,6 +22,7 @@ import org.townlet.telemetry.api.transport.SendReport;
 import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportCallbacks;
 import org.townlet.telemetry.api.transport.TransportException;
+import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.ManualClock;
 import org.townlet.telemetry.testing.TestTransportContexts;
 

@@ -31,6 +31,30 @@ public record FrameBatch(List<EncodedFrame> frames) {
         return total;
     }
 
+    /**
+     * The batch's bytes, unchanged and in order, as one array, so a transport can write the batch in one call. A
+     * single-frame batch returns that frame's own array (shared, not copied: do not modify it).
+     *
+     * @throws IllegalStateException when the batch is larger than one array can hold
+     */
+    public byte[] concatenatedBytes() {
+        if (frames.size() == 1) {
+            return frames.get(0).bytes();
+        }
+        long total = totalBytes();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("batch too large for one write: " + total + " bytes");
+        }
+        byte[] all = new byte[(int) total];
+        int offset = 0;
+        for (EncodedFrame frame : frames) {
+            byte[] bytes = frame.bytes();
+            System.arraycopy(bytes, 0, all, offset, bytes.length);
+            offset += bytes.length;
+        }
+        return all;
+    }
+
     /** The number of frames. */
     public int size() {
         return frames.size();

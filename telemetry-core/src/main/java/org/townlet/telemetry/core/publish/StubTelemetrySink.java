@@ -5,35 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.townlet.telemetry.api.TelemetrySchema;
 import org.townlet.telemetry.api.TelemetrySink;
-import org.townlet.telemetry.api.event.AffordanceRuntime;
-import org.townlet.telemetry.api.event.ConflictSnapshot;
 import org.townlet.telemetry.api.event.ConsoleCommand;
 import org.townlet.telemetry.api.event.ConsoleEvent;
 import org.townlet.telemetry.api.event.ConsoleResult;
 import org.townlet.telemetry.api.event.ManualNarration;
 import org.townlet.telemetry.api.event.NarrationEntry;
-import org.townlet.telemetry.api.event.NarrationLimiterState;
 import org.townlet.telemetry.api.event.OverlayEntry;
 import org.townlet.telemetry.api.event.Perturbations;
 import org.townlet.telemetry.api.event.PolicyIdentity;
-import org.townlet.telemetry.api.event.PriceSpike;
 import org.townlet.telemetry.api.event.QueueHistoryEntry;
-import org.townlet.telemetry.api.event.QueueMetrics;
-import org.townlet.telemetry.api.event.RelationshipSummary;
-import org.townlet.telemetry.api.event.RelationshipTie;
-import org.townlet.telemetry.api.event.RelationshipUpdate;
-import org.townlet.telemetry.api.event.RivalryEvent;
-import org.townlet.telemetry.api.event.SocialEvent;
 import org.townlet.telemetry.api.event.StabilityInputs;
 import org.townlet.telemetry.api.event.TelemetryEvent;
-import org.townlet.telemetry.api.event.WorldEvent;
-import org.townlet.telemetry.api.event.WorldView;
+import org.townlet.telemetry.api.sink.EmptyReadModel;
 import org.townlet.telemetry.api.sink.EventSubscriber;
 import org.townlet.telemetry.api.sink.TelemetryInspector;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
-import org.townlet.telemetry.api.status.HealthStatus;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 
@@ -49,7 +36,7 @@ import org.townlet.telemetry.core.aggregate.ReadModels;
  *
  * <p>Threads: safe from any thread. Obtain one from {@link TelemetrySinks#stub()}.
  */
-public final class StubTelemetrySink implements TelemetrySink, TelemetryInspector {
+public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, TelemetryInspector {
     /** The warning logged once by {@link #start()}. */
     public static final String STUB_WARNING = "telemetry_stub_active provider=stub message='Telemetry streaming "
             + "disabled; configure a transport to enable it.'";
@@ -159,12 +146,8 @@ public final class StubTelemetrySink implements TelemetrySink, TelemetryInspecto
         return console.history();
     }
 
-    // ------------------------------------------------------------------ reads: empty values of Table 3.3
-
-    @Override
-    public String schema() {
-        return TelemetrySchema.VERSION;
-    }
+    // ------------------------------------------------------------------ reads: the tracked ones (the rest are
+    // EmptyReadModel's Table 3.3 empty values)
 
     @Override
     public long currentTick() {
@@ -172,153 +155,8 @@ public final class StubTelemetrySink implements TelemetrySink, TelemetryInspecto
     }
 
     @Override
-    public Optional<PolicyIdentity> latestPolicyIdentity() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestPolicySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<Map<String, Object>> latestAnnealStatus() {
-        return Optional.empty();
-    }
-
-    @Override
-    public QueueMetrics latestQueueMetrics() {
-        return QueueMetrics.ZERO;
-    }
-
-    @Override
-    public Map<String, Double> latestEmbeddingMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestJobSnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public List<WorldEvent> latestEvents() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, Object> latestEconomySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Double> latestEconomySettings() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, PriceSpike> latestPriceSpikes() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Boolean> latestUtilities() {
-        return WorldView.DEFAULT_UTILITIES;
-    }
-
-    @Override
-    public Map<String, Object> latestEmploymentMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public ConflictSnapshot latestConflictSnapshot() {
-        return ConflictSnapshot.EMPTY;
-    }
-
-    @Override
-    public List<RivalryEvent> latestRivalryEvents() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, Object> latestAffordanceManifest() {
-        return Map.of();
-    }
-
-    @Override
-    public AffordanceRuntime latestAffordanceRuntime() {
-        return AffordanceRuntime.EMPTY;
-    }
-
-    @Override
-    public Map<String, Map<String, Double>> latestRewardBreakdown() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Object> latestRelationshipMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
-        return Map.of();
-    }
-
-    @Override
-    public List<RelationshipUpdate> latestRelationshipUpdates() {
-        return List.of();
-    }
-
-    @Override
-    public RelationshipSummary latestRelationshipSummary() {
-        return RelationshipSummary.EMPTY;
-    }
-
-    @Override
-    public List<SocialEvent> latestSocialEvents() {
-        return List.of();
-    }
-
-    @Override
-    public List<NarrationEntry> latestNarrations() {
-        return List.of();
-    }
-
-    @Override
-    public NarrationLimiterState latestNarrationState() {
-        return NarrationLimiterState.INITIAL;
-    }
-
-    @Override
-    public Map<String, Object> latestStabilityMetrics() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> latestStabilityAlerts() {
-        return List.of();
-    }
-
-    @Override
     public TransportStatus latestTransportStatus() {
         return TransportStatus.STUB;
-    }
-
-    @Override
-    public HealthStatus latestHealthStatus() {
-        return HealthStatus.EMPTY;
-    }
-
-    @Override
-    public List<String> latestSnapshotMigrations() {
-        return List.of();
     }
 
     // ------------------------------------------------------------------ inspector

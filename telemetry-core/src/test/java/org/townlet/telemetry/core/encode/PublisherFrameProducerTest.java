@@ -15,9 +15,9 @@ import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameKind;
 import org.townlet.telemetry.core.aggregate.ReadModels;
-import org.townlet.telemetry.core.publish.LogCapture;
 import org.townlet.telemetry.core.worker.PipelineCounters;
 import org.townlet.telemetry.testing.FrameStreamDecoder;
+import org.townlet.telemetry.testing.LogCapture;
 
 class PublisherFrameProducerTest {
     private final PipelineCounters counters = new PipelineCounters("recording", "drop_oldest", false, false, false,

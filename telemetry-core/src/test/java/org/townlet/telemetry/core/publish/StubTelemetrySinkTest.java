@@ -21,6 +21,7 @@ import org.townlet.telemetry.api.event.TelemetryEvent;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
 import org.townlet.telemetry.api.status.HealthStatus;
 import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.testing.LogCapture;
 
 class StubTelemetrySinkTest {
 

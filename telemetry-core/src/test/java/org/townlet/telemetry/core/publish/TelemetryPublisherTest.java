@@ -31,6 +31,7 @@ import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.encode.SnapshotDocumentBuilder;
 import org.townlet.telemetry.core.worker.WorkerSettings;
 import org.townlet.telemetry.testing.FrameStreamDecoder;
+import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.ManualClock;
 import org.townlet.telemetry.testing.RecordingTransport;
 

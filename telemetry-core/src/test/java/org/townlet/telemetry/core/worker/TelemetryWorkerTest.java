@@ -19,6 +19,7 @@ import org.townlet.telemetry.api.transport.FrameBatch;
 import org.townlet.telemetry.api.transport.FrameKind;
 import org.townlet.telemetry.api.transport.SendReport;
 import org.townlet.telemetry.api.transport.Transport;
+import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.ManualClock;
 import org.townlet.telemetry.testing.RecordingTransport;
 
@@ -36,7 +37,7 @@ class TelemetryWorkerTest {
 
     @BeforeEach
     void captureLogs() {
-        logs = new LogCapture();
+        logs = LogCapture.of(TelemetryWorker.class);
     }
 
     @AfterEach
