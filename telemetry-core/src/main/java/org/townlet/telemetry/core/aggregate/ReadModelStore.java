@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -15,7 +16,8 @@ import org.townlet.telemetry.api.event.ConflictSnapshot;
 import org.townlet.telemetry.api.event.LoopFailure;
 import org.townlet.telemetry.api.event.LoopHealth;
 import org.townlet.telemetry.api.event.LoopTick;
-import org.townlet.telemetry.api.event.NarrationLimiterState;
+import org.townlet.telemetry.api.event.ManualNarration;
+import org.townlet.telemetry.api.event.NarrationEntry;
 import org.townlet.telemetry.api.event.Perturbations;
 import org.townlet.telemetry.api.event.PolicyIdentity;
 import org.townlet.telemetry.api.event.PolicyMetadata;
@@ -24,6 +26,7 @@ import org.townlet.telemetry.api.event.QueueHistoryEntry;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.RelationshipSummary;
 import org.townlet.telemetry.api.event.RelationshipTie;
+import org.townlet.telemetry.api.event.RelationshipUpdate;
 import org.townlet.telemetry.api.event.RivalryEvent;
 import org.townlet.telemetry.api.event.StabilityInputs;
 import org.townlet.telemetry.api.event.StabilityMetrics;
@@ -37,6 +40,7 @@ import org.townlet.telemetry.api.status.HealthStatus;
 import org.townlet.telemetry.api.status.HealthSummary;
 import org.townlet.telemetry.api.status.MetricValue;
 import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.core.narration.NarrationEngine;
 
 /**
  * The read-model store: the latest value of every read model (SPEC §6), held as one immutable {@link ReadModels}
@@ -49,6 +53,10 @@ import org.townlet.telemetry.api.status.TransportStatus;
  *
  * <p>Errors: each ingestion step runs on its own; a step that throws is reported to the {@link IngestErrorHandler}
  * and the remaining steps still run (SPEC §3.2).
+ *
+ * <p>Narration: the store owns the sink's {@link NarrationEngine}. Manual narrations ({@link #emitManualNarration})
+ * are decided at once and queued; the queue is drained into the tick's narrations at the start of {@code loop.tick}
+ * ingestion and again by {@link #completeTick()} (SPEC §7.2).
  */
 public final class ReadModelStore {
     /** The name of the world event recorded for a loop failure (SPEC §3.3 #18). */
@@ -57,17 +65,28 @@ public final class ReadModelStore {
     public static final String PRECONDITION_FAIL_EVENT = "affordance_precondition_fail";
 
     private final Map<String, Double> configuredEconomySettings;
+    private final NarrationEngine narration;
     private final IngestErrorHandler errors;
     private final ReadModels initial;
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile ReadModels current;
 
     /**
-     * A store whose economy settings start from {@code configuredEconomySettings} (SPEC §3.3 #20) and which reports
-     * failed ingestion steps to {@code errors}.
+     * A store whose economy settings start from {@code configuredEconomySettings} (SPEC §3.3 #20), with narration at
+     * its default settings, and which reports failed ingestion steps to {@code errors}.
      */
     public ReadModelStore(Map<String, Double> configuredEconomySettings, IngestErrorHandler errors) {
+        this(configuredEconomySettings, NarrationEngine.withDefaults(), errors);
+    }
+
+    /**
+     * A store whose economy settings start from {@code configuredEconomySettings} (SPEC §3.3 #20), narrating through
+     * {@code narration}, and which reports failed ingestion steps to {@code errors}.
+     */
+    public ReadModelStore(Map<String, Double> configuredEconomySettings, NarrationEngine narration,
+            IngestErrorHandler errors) {
         this.configuredEconomySettings = JsonMaps.copyOf(configuredEconomySettings);
+        this.narration = Objects.requireNonNull(narration, "narration");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.initial = ReadModels.builder().economySettings(this.configuredEconomySettings).build();
         this.current = initial;
@@ -133,14 +152,19 @@ public final class ReadModelStore {
                 next.runtimeVariant(payload.runtimeVariant());
             }
             next.observationEnvelope(payload.observationEnvelope());
-            // Next: issue "telemetry core" — cache payload.policyMetadata() as the policy metadata (SPEC §6.1 step 1).
+            next.policyMetadata(payload.policyMetadata());
         });
-        // Step 2. Next: issue "telemetry core" — narration limiter beginTick(tick) and the manual queue's entries.
+        // Step 2: the limiter moves to this tick (never back); the tick's narrations start with the manual entries.
+        List<NarrationEntry> manual = stepValue("loop.tick/narration_begin", List.<NarrationEntry>of(), () -> {
+            narration.beginTick(tick);
+            return narration.drainManual();
+        });
 
         // Step 3: queue metrics and the fairness history.
         QueueMetrics queues = world.queueMetrics();
+        QueueMetrics fairnessDelta = queues.deltaSince(previous.queueMetrics());
         List<QueueHistoryEntry> queueHistory = stepValue("loop.tick/queue_metrics", previous.queueHistory(), () -> {
-            QueueMetrics delta = queues.deltaSince(previous.queueMetrics());
+            QueueMetrics delta = fairnessDelta;
             next.queueMetrics(queues);
             return appendCapped(previous.queueHistory(), List.of(new QueueHistoryEntry(tick, delta, queues)),
                     ReadModels.QUEUE_HISTORY_CAP);
@@ -159,15 +183,20 @@ public final class ReadModelStore {
                 rivalryOf(world.relationships()),
                 ReadModels.lastOf(rivalryHistory, ReadModels.CONFLICT_HISTORY_SHOWN))));
 
-        // Step 6: relationships.
-        step("loop.tick/relationships", () -> {
-            if (!world.relationshipMetrics().isEmpty()) {
-                next.relationshipMetrics(world.relationshipMetrics());
-            }
-            next.relationshipSnapshot(world.relationships());
-            // Next: issue "telemetry core" — relationship updates (§6.2) against the previous snapshot, then the
-            // overlay and the summary (§6.3). Until then they stay at their empty values.
-        });
+        // Step 6: relationships: metrics, snapshot, updates against the previous snapshot (§6.2), overlay and
+        // summary (§6.3).
+        Map<String, Object> churn = world.relationshipMetrics().isEmpty() ? previous.relationshipMetrics()
+                : world.relationshipMetrics();
+        next.relationshipMetrics(churn);
+        List<RelationshipUpdate> updates = stepValue("loop.tick/relationship_updates", List.<RelationshipUpdate>of(),
+                () -> Relationships.updates(previous.relationshipSnapshot(), world.relationships()));
+        next.relationshipSnapshot(world.relationships());
+        next.relationshipUpdates(updates);
+        step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
+                Relationships.overlay(world.relationships(), updates)));
+        RelationshipSummary summary = stepValue("loop.tick/relationship_summary", RelationshipSummary.EMPTY,
+                () -> Relationships.summary(world.relationships(), churn));
+        next.relationshipSummary(summary);
 
         // Step 7: embedding metrics, events, social events, personalities.
         step("loop.tick/embedding_metrics", () -> next.embeddingMetrics(world.embeddingMetrics()));
@@ -202,8 +231,12 @@ public final class ReadModelStore {
             next.preconditionFailures(List.copyOf(preconditionFailures));
         });
 
-        // Step 9. Next: issue "telemetry core" — generated narrations (§7.3) into next.narrations(...).
-        next.narrations(List.of());
+        // Step 9: generated narrations (§7.3), after the manual entries drained at step 2.
+        List<NarrationEntry> generated = stepValue("loop.tick/narrations", List.<NarrationEntry>of(),
+                () -> narration.generate(tick, payload.events(), payload.socialEvents(), updates, summary,
+                        world.personalities()));
+        next.narrations(concat(manual, generated));
+        step("loop.tick/narration_state", () -> next.narrationState(narration.state()));
 
         // Step 10: policy and world sections.
         step("loop.tick/policy_snapshot", () -> next.policySnapshot(payload.policySnapshot()));
@@ -222,7 +255,8 @@ public final class ReadModelStore {
             next.affordanceManifest(world.affordanceManifest());
             next.rewardBreakdown(payload.rewardBreakdown());
         });
-        // Next: issue "telemetry core" — KPI history (§6.5); until then the five series stay empty.
+        step("loop.tick/kpi_history", () -> next.kpiHistory(KpiHistory.append(previous.kpiHistory(),
+                payload.events(), world.jobs(), fairnessDelta)));
         step("loop.tick/stability_inputs", () -> next.stabilityInputs(payload.stabilityInputs()));
         step("loop.tick/perturbations", () -> next.perturbations(payload.perturbations()));
         step("loop.tick/policy_identity", () -> {
@@ -233,6 +267,42 @@ public final class ReadModelStore {
         step("loop.tick/anneal_context", () -> next.annealContext(payload.annealContext()));
 
         current = next.build();
+    }
+
+    // ------------------------------------------------------------------ narration
+
+    /**
+     * #6: a manual narration, decided at the limiter's current tick (SPEC §7.2); an allowed entry is queued for the
+     * next tick boundary and returned. Any thread.
+     */
+    public synchronized Optional<NarrationEntry> emitManualNarration(ManualNarration manual) {
+        ReadModels models = current;
+        Optional<NarrationEntry> entry = narration.manual(manual, models.currentTick());
+        if (entry.isPresent()) {
+            current = models.toBuilder().narrationState(narration.state()).build();
+        }
+        return entry;
+    }
+
+    /**
+     * The tick completes (SPEC §7.2): manual narrations queued since the tick's ingestion join its narrations.
+     * Simulation thread, just before the tick's record is taken.
+     */
+    public synchronized void completeTick() {
+        List<NarrationEntry> manual = narration.drainManual();
+        if (manual.isEmpty()) {
+            return;
+        }
+        ReadModels models = current;
+        current = models.toBuilder()
+                .narrations(concat(models.narrations(), manual))
+                .narrationState(narration.state())
+                .build();
+    }
+
+    /** The narration engine (limiter, manual queue, generator). */
+    public NarrationEngine narration() {
+        return narration;
     }
 
     // ------------------------------------------------------------------ other events
@@ -358,7 +428,8 @@ public final class ReadModelStore {
         next.utilities(orElse(state.utilities(), WorldView.DEFAULT_UTILITIES));
         next.employment(orElse(state.employmentMetrics(), Map.of()));
         next.relationshipMetrics(orElse(state.relationshipMetrics(), Map.of()));
-        // Next: issue "telemetry core" — also set the previous relationship snapshot, so no spurious "added" updates.
+        // The imported snapshot is also the previous one the next tick's updates compare against, so no spurious
+        // "added" updates follow an import.
         next.relationshipSnapshot(orElse(state.relationshipSnapshot(), Map.of()));
         next.relationshipUpdates(orElse(state.relationshipUpdates(), List.of()));
         next.relationshipOverlay(orElse(state.relationshipOverlay(), Map.of()));
@@ -373,9 +444,9 @@ public final class ReadModelStore {
         next.personalities(orElse(state.personalities(), Map.of()));
         next.rewardBreakdown(orElse(state.rewardBreakdown(), Map.of()));
         next.narrations(orElse(state.narrations(), List.of()));
-        // Next: issue "telemetry core" — restore the narration limiter itself from the state, not only its view.
-        next.narrationState(orElse(state.narrationState(), NarrationLimiterState.INITIAL));
-        next.kpiHistory(orElse(state.kpiHistory(), ReadModels.EMPTY_KPI_HISTORY));
+        narration.restore(state.narrationState(), state.currentTick());
+        next.narrationState(narration.state());
+        next.kpiHistory(KpiHistory.normalise(state.kpiHistory()));
         Map<String, Object> stability = orElse(state.stabilityMetrics(), Map.of());
         next.stabilityMetrics(stability);
         next.stabilityAlerts(alertsOf(stability.get("alerts")));
@@ -480,6 +551,19 @@ public final class ReadModelStore {
             result.add(added.get(i));
         }
         return Collections.unmodifiableList(result);
+    }
+
+    private static <E> List<E> concat(List<E> first, List<E> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        List<E> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return Collections.unmodifiableList(all);
     }
 
     private static <E> List<E> capped(List<E> list, int cap) {

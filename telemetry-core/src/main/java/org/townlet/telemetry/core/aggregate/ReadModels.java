@@ -82,6 +82,7 @@ import org.townlet.telemetry.api.status.MetricValue;
  *   <li>{@code annealStatusOverride}: the anneal status set explicitly; {@code null} when not set</li>
  *   <li>{@code possessedAgents}: sorted unique ids of possessed agents</li>
  *   <li>{@code observationEnvelope}: the latest observation envelope</li>
+ *   <li>{@code policyMetadata}: the latest tick's policy metadata (the {@code loop.tick} payload's)</li>
  *   <li>{@code health}: #41, its {@code metrics} always the current registry</li>
  *   <li>{@code metrics}: the metrics registry, sorted by name</li>
  *   <li>{@code snapshotMigrations}: #42</li>
@@ -130,6 +131,7 @@ public record ReadModels(
         Map<String, Object> annealStatusOverride,
         List<String> possessedAgents,
         Map<String, Object> observationEnvelope,
+        Map<String, Object> policyMetadata,
         HealthStatus health,
         Map<String, MetricValue> metrics,
         List<String> snapshotMigrations) {
@@ -226,6 +228,7 @@ public record ReadModels(
         private Map<String, Object> annealStatusOverride = null;
         private List<String> possessedAgents = List.of();
         private Map<String, Object> observationEnvelope = Map.of();
+        private Map<String, Object> policyMetadata = Map.of();
         private HealthStatus health = HealthStatus.EMPTY;
         private Map<String, MetricValue> metrics = Map.of();
         private List<String> snapshotMigrations = List.of();
@@ -276,6 +279,7 @@ public record ReadModels(
             this.annealStatusOverride = models.annealStatusOverride;
             this.possessedAgents = models.possessedAgents;
             this.observationEnvelope = models.observationEnvelope;
+            this.policyMetadata = models.policyMetadata;
             this.health = models.health;
             this.metrics = models.metrics;
             this.snapshotMigrations = models.snapshotMigrations;
@@ -491,6 +495,11 @@ public record ReadModels(
             return this;
         }
 
+        public Builder policyMetadata(Map<String, Object> policyMetadata) {
+            this.policyMetadata = policyMetadata;
+            return this;
+        }
+
         public Builder health(HealthStatus health) {
             this.health = health;
             return this;
@@ -550,6 +559,7 @@ public record ReadModels(
                     annealStatusOverride,
                     possessedAgents,
                     observationEnvelope,
+                    policyMetadata,
                     health,
                     metrics,
                     snapshotMigrations);

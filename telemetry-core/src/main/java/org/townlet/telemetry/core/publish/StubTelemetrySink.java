@@ -23,6 +23,8 @@ import org.townlet.telemetry.api.sink.TelemetryInspector;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.console.ConsoleCommandBuffer;
+import org.townlet.telemetry.core.console.ConsoleResultLog;
 
 /**
  * The sink chosen by provider {@code stub}/{@code none} or transport type {@code none} (SPEC §13): it builds no
@@ -45,7 +47,8 @@ public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, T
 
     private static final System.Logger LOG = System.getLogger(StubTelemetrySink.class.getName());
 
-    private final ConsoleState console = new ConsoleState();
+    private final ConsoleCommandBuffer commands = new ConsoleCommandBuffer();
+    private final ConsoleResultLog results = new ConsoleResultLog();
     private final AtomicBoolean warnedStart = new AtomicBoolean();
     private final AtomicBoolean warnedImport = new AtomicBoolean();
     private volatile long currentTick;
@@ -76,7 +79,7 @@ public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, T
         try {
             currentTick = event.tick();
             if (event.payload() instanceof ConsoleEvent consoleEvent) {
-                console.recordResult(consoleEvent.result(), currentTick);
+                results.record(consoleEvent.result(), currentTick);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "Stub telemetry sink ignored an event it could not record: " + e);
@@ -124,13 +127,13 @@ public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, T
 
     @Override
     public List<ConsoleCommand> drainConsoleBuffer() {
-        return console.drain();
+        return commands.drain();
     }
 
     @Override
     public void importConsoleBuffer(List<?> items) {
         try {
-            console.importItems(items);
+            commands.importItems(items);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ignoring console buffer the stub could not import: " + e);
         }
@@ -138,12 +141,12 @@ public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, T
 
     @Override
     public List<ConsoleResult> latestConsoleResults() {
-        return console.latestResults();
+        return results.latest();
     }
 
     @Override
     public List<ConsoleResult> consoleHistory() {
-        return console.history();
+        return results.history();
     }
 
     // ------------------------------------------------------------------ reads: the tracked ones (the rest are

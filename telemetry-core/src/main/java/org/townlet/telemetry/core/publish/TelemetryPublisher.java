@@ -2,16 +2,19 @@ package org.townlet.telemetry.core.publish;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.townlet.telemetry.api.TelemetryIngestException;
 import org.townlet.telemetry.api.TelemetrySchema;
 import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.TelemetryValidationException;
 import org.townlet.telemetry.api.event.AffordanceRuntime;
 import org.townlet.telemetry.api.event.ConflictSnapshot;
 import org.townlet.telemetry.api.event.ConsoleCommand;
@@ -55,8 +58,14 @@ import org.townlet.telemetry.api.transport.TransportCallbacks;
 import org.townlet.telemetry.api.transport.TransportContext;
 import org.townlet.telemetry.core.aggregate.ReadModelStore;
 import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.console.ConsoleAuditWriter;
+import org.townlet.telemetry.core.console.ConsoleCommandBuffer;
+import org.townlet.telemetry.core.console.ConsoleResultLog;
 import org.townlet.telemetry.core.encode.PublisherFrameProducer;
 import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.narration.NarrationEngine;
+import org.townlet.telemetry.core.transform.TransformChain;
+import org.townlet.telemetry.core.transform.TransformStats;
 import org.townlet.telemetry.core.worker.OfferOutcome;
 import org.townlet.telemetry.core.worker.PipelineCounters;
 import org.townlet.telemetry.core.worker.TelemetryWorker;
@@ -76,7 +85,16 @@ import org.townlet.telemetry.core.worker.WorkerSettings;
  *
  * <p><b>Errors.</b> Each ingestion step that throws is logged, counted in {@code ingest_errors_total} and skipped;
  * the rest of the ingestion runs. With {@code fail_on_ingest_error} the first error of an event is rethrown as
- * {@link TelemetryIngestException} once its ingestion finished.
+ * {@link TelemetryIngestException} once its ingestion finished. A {@code schema_validator} in {@code raise} mode
+ * fails on the worker; its {@link TelemetryValidationException} is handed over and rethrown from the simulation
+ * thread's next write call ({@code emitEvent}, {@code emitMetric}, {@code setRuntimeVariant},
+ * {@code updatePolicyIdentity}, {@code updateRelationshipMetrics}, {@code drainConsoleBuffer}, {@code importState})
+ * or from {@link #stop()}, so the simulation fails within one tick (SPEC §10.1).
+ *
+ * <p><b>Narration and console.</b> Manual narrations may come from any thread; they are decided at once and join the
+ * narrations at the next tick boundary (SPEC §7.2). Console commands and results are separate bounded structures
+ * (SPEC §8); with {@code telemetry.console.audit_path} set, results are also appended to the audit file by the
+ * {@value ConsoleAuditWriter#THREAD_NAME} thread, started by {@link #start()} and stopped by {@link #stop()}.
  *
  * <p>Build with {@link #builder()}; nothing runs until {@link #start()}.
  */
@@ -87,13 +105,24 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private static final System.Logger LOG = System.getLogger(TelemetryPublisher.class.getName());
     /** Distinguishes the worker's jitter generator from the transport's, both derived from one seed. */
     private static final long WORKER_SEED_SALT = 0x5DEECE66DL;
+    /**
+     * How long {@link #stop()} lets the audit writer finish what is queued (local appends, normally done at once); kept
+     * small so that {@code stop()} stays within {@code stop_timeout_seconds + 2 s} (SPEC §11.8) in practice.
+     */
+    private static final Duration AUDIT_CLOSE_BUDGET = Duration.ofMillis(200);
 
     private final PublisherSettings settings;
     private final String provider;
     private final String backpressure;
     private final PipelineCounters counters;
     private final ReadModelStore store;
-    private final ConsoleState console = new ConsoleState();
+    private final ConsoleCommandBuffer commands;
+    private final ConsoleResultLog results = new ConsoleResultLog();
+    /** The audit writer; {@code null} when the audit is off (the default). */
+    private final ConsoleAuditWriter audit;
+    private final TransformChain transforms;
+    /** A {@code raise} validation failure handed over by the worker, rethrown on the next write call. */
+    private final AtomicReference<TelemetryValidationException> pendingFailure = new AtomicReference<>();
     private final TelemetryWorker<TickRecord> worker;
     /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
     private final ThreadLocal<RuntimeException> firstIngestError = new ThreadLocal<>();
@@ -110,13 +139,21 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         this.backpressure = builder.workerSettings.backpressure().configName();
         this.counters = new PipelineCounters(provider, backpressure, builder.tlsEnabled, builder.verifyHostname,
                 builder.allowPlaintext, settings.authEnabled());
-        this.store = new ReadModelStore(settings.economySettings(), this::onIngestError);
+        this.store = new ReadModelStore(settings.economySettings(), new NarrationEngine(settings.narration(),
+                settings.relationshipNarration(), settings.personalityNarration()), this::onIngestError);
+        this.commands = new ConsoleCommandBuffer(
+                total -> recordConsoleMetric(ConsoleCommandBuffer.DROPPED_METRIC, total),
+                total -> recordConsoleMetric(ConsoleCommandBuffer.INVALID_METRIC, total));
+        this.audit = settings.console().audit()
+                .map(path -> new ConsoleAuditWriter(path, settings.console().auditQueueCapacity()))
+                .orElse(null);
+        this.transforms = TransformChain.of(settings.transforms());
         TransportContext context = new TransportContext(builder.clock, new Random(builder.seed), counters::toStatus,
                 TRANSPORT_LOGGER_PREFIX + "." + provider, new PublisherCallbacks());
         Transport transport = Objects.requireNonNull(builder.transportFactory.apply(context),
                 () -> "the transport factory of '" + provider + "' returned null");
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
-                settings.keyframeIntervalTicks());
+                settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
         this.worker = TelemetryWorker.<TickRecord>builder()
                 .transport(transport)
                 .producer(producer)
@@ -134,16 +171,22 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     // ================================================================== port
 
-    /** Starts the worker and the transport, once; opens no network connection. */
+    /** Starts the worker and the transport (and the audit writer, when on), once; opens no network connection. */
     @Override
     public void start() {
+        if (audit != null) {
+            audit.start();
+        }
         worker.start();
     }
 
     /**
      * Completes the pending tick, then stops the worker: it drains within {@code stop_timeout}, counts what was not
-     * delivered, flushes and closes the transport (SPEC §11.8). Idempotent and bounded. Afterwards ingestion still
-     * updates the read models but no frame is built.
+     * delivered, flushes and closes the transport (SPEC §11.8); then writes what the audit queue holds and stops its
+     * thread. Idempotent and bounded. Afterwards ingestion still updates the read models but no frame is built.
+     *
+     * @throws TelemetryValidationException if a {@code raise} validator failed and no write call rethrew it yet (the
+     *     pipeline is stopped all the same)
      */
     @Override
     public void stop() {
@@ -156,11 +199,16 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             }
         }
         worker.stop();
+        if (audit != null) {
+            audit.close(AUDIT_CLOSE_BUDGET);
+        }
+        rethrowPendingFailure();
     }
 
     @Override
     public void emitEvent(TelemetryEvent event) {
         Objects.requireNonNull(event, "event");
+        rethrowPendingFailure();
         firstIngestError.remove();
         try {
             route(event);
@@ -178,6 +226,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     @Override
     public void emitMetric(String name, double value, Map<String, String> tags) {
         Objects.requireNonNull(name, "name");
+        rethrowPendingFailure();
         guarded("metrics", () -> store.recordMetric(name, value, tags));
     }
 
@@ -219,7 +268,10 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         } else if (payload instanceof LoopFailure failure) {
             recordFailure(tick, failure);
         } else if (payload instanceof ConsoleEvent consoleEvent) {
-            console.recordResult(consoleEvent.result(), currentTick());
+            ConsoleResult recorded = results.record(consoleEvent.result(), currentTick());
+            if (audit != null) {
+                audit.submit(recorded);
+            }
         } else if (payload instanceof PolicyMetadata) {
             store.ingestPolicyMetadata(event, settings.configId());
         } else if (payload instanceof PolicyPossession possession) {
@@ -254,6 +306,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
      */
     private void completeTick(long tick, TickRecord.Kind kind) {
         tickPending = false;
+        // Manual narrations queued since the tick's ingestion join its narrations (SPEC §7.2).
+        guarded("tick_completion/narrations", store::completeTick);
         if (stopping) {
             return;
         }
@@ -275,6 +329,26 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         }
     }
 
+    /** Worker thread, send lock held: a {@code raise} validator failed; the first one waits for the sim thread. */
+    private void onValidationFailure(TelemetryValidationException failure) {
+        if (!pendingFailure.compareAndSet(null, failure)) {
+            LOG.log(Level.WARNING, "Telemetry schema validation failed again before the first failure was "
+                    + "rethrown: " + failure.getMessage());
+        }
+    }
+
+    /** Rethrows (once) a {@code raise} validation failure handed over by the worker. */
+    private void rethrowPendingFailure() {
+        TelemetryValidationException failure = pendingFailure.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void recordConsoleMetric(String name, long total) {
+        guarded("console/" + name, () -> store.recordMetric(name, total, Map.of()));
+    }
+
     private void guarded(String step, Runnable body) {
         try {
             body.run();
@@ -287,6 +361,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     @Override
     public void setRuntimeVariant(String variantOrNull) {
+        rethrowPendingFailure();
         guarded("runtime_variant", () -> store.setRuntimeVariant(variantOrNull));
     }
 
@@ -295,45 +370,72 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         store.registerSubscriber(subscriber);
     }
 
-    /** Always empty in this release step. */
-    // Next: issue "telemetry core" — the narration limiter (§7.1, §7.2): allow at the limiter's tick, queue the entry
-    // for the next tick boundary and return it.
+    /**
+     * #6: decides at the limiter's current tick (SPEC §7.2); an allowed entry (tick: the narration's, else the
+     * current tick) is queued for the next tick boundary and returned; empty when the limiter denies it. Any thread.
+     */
     @Override
     public Optional<NarrationEntry> emitManualNarration(ManualNarration narration) {
         Objects.requireNonNull(narration, "narration");
-        return Optional.empty();
+        return store.emitManualNarration(narration);
     }
 
     @Override
     public void updatePolicyIdentity(PolicyIdentity identityOrNull) {
+        rethrowPendingFailure();
         store.updatePolicyIdentity(identityOrNull);
     }
 
     @Override
     public void updateRelationshipMetrics(Map<String, Object> metrics) {
+        rethrowPendingFailure();
         store.updateRelationshipMetrics(metrics);
     }
 
     // ================================================================== console
 
+    /** #11: the pending commands, oldest first (simulation thread, at the start of each tick). */
     @Override
     public List<ConsoleCommand> drainConsoleBuffer() {
-        return console.drain();
+        rethrowPendingFailure();
+        return commands.drain();
     }
 
+    /** #12: replaces the pending commands (any thread); at most 50 are kept, the oldest dropped and counted. */
     @Override
     public void importConsoleBuffer(List<?> items) {
-        console.importItems(items);
+        commands.importItems(items);
     }
 
     @Override
     public List<ConsoleResult> latestConsoleResults() {
-        return console.latestResults();
+        return results.latest();
     }
 
     @Override
     public List<ConsoleResult> consoleHistory() {
-        return console.history();
+        return results.history();
+    }
+
+    /** What the transform pipeline did so far (redactions, drops, validations). Any thread. */
+    public TransformStats transformStats() {
+        return transforms.stats();
+    }
+
+    /** The console audit writer's counters; empty when the audit is off. Any thread. */
+    public Optional<ConsoleAuditStats> consoleAuditStats() {
+        return audit == null ? Optional.empty()
+                : Optional.of(new ConsoleAuditStats(audit.writtenTotal(), audit.droppedTotal(), audit.failedTotal()));
+    }
+
+    /**
+     * The console audit writer's counters.
+     *
+     * @param written results appended to the audit file
+     * @param dropped results not audited (queue full, or still queued when the writer stopped)
+     * @param failed  results whose write failed (logged)
+     */
+    public record ConsoleAuditStats(long written, long dropped, long failed) {
     }
 
     // ================================================================== reads
@@ -583,27 +685,30 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     @Override
     public TelemetryStateSnapshot exportState() {
         return store.exportState()
-                .consoleResults(console.latestResults())
-                .consoleHistory(console.history())
-                .consoleBuffer(console.pending())
+                .consoleResults(results.latest())
+                .consoleHistory(results.history())
+                .consoleBuffer(commands.pending())
                 .transportStatus(transportStatus())
                 .transportBufferPending(worker.queueLength())
                 .build();
     }
 
     /**
-     * Replaces every read model with the snapshot's values (absent keys reset to empty), restores the console, drops
-     * what is buffered (counted) and makes the next frame a keyframe. {@code seq} keeps running; a tick pending
-     * completion is discarded (it has no {@code seq} yet).
+     * Replaces every read model with the snapshot's values (absent keys reset to empty), restores the narration
+     * limiter, the KPI history and the console, drops what is buffered (counted in {@code dropped_messages}) and makes
+     * the next frame a keyframe. {@code seq} keeps running; a tick pending completion is discarded (it has no
+     * {@code seq} yet). {@code transport_status} and {@code transport_buffer_pending} are not restored (SPEC §14).
      */
     @Override
     public void importState(TelemetryStateSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
+        rethrowPendingFailure();
         synchronized (seqLock) {
             tickPending = false;
         }
         store.importState(snapshot);
-        console.restore(snapshot.consoleResults(), snapshot.consoleHistory(), snapshot.consoleBuffer());
+        results.restore(snapshot.consoleResults(), snapshot.consoleHistory());
+        commands.restore(snapshot.consoleBuffer());
         int cleared = worker.clearBuffer();
         if (cleared > 0) {
             LOG.log(Level.WARNING, "Telemetry state import dropped " + cleared + " buffered frames");
@@ -612,13 +717,20 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     // ================================================================== transport callbacks
 
-    /** What a transport reports off the worker thread. */
+    /** What a transport reports off the worker thread: relayed to the pipeline's counters and ack ledger. */
     private final class PublisherCallbacks implements TransportCallbacks {
-        // Next: issue "telemetry core" / acknowledged delivery (§12.3.1) — relay acknowledgements to the pipeline's
-        // counters (payloads_sent_total, frames_unacked) once the worker settles frames by acknowledgement.
+        /** The pipeline's own relay: acknowledgements settle frames, failures mark the connection broken. */
+        private final TransportCallbacks pipeline = counters.transportCallbacks();
+
+        @Override
+        public void acknowledged(long seq, long frames, long bytes) {
+            pipeline.acknowledged(seq, frames, bytes);
+        }
+
         @Override
         public void failed(String error) {
             LOG.log(Level.WARNING, "Telemetry transport " + provider + " reported a failure: " + error);
+            pipeline.failed(error);
         }
     }
 

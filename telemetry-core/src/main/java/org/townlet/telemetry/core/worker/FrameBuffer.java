@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The pipeline buffer (SPEC §11.1): a FIFO of pending items with a byte account and an item count.
  *
  * <p><b>Over capacity</b> means {@code totalBytes + replayBytes > maxBufferBytes} (strictly greater; the replay bytes
- * are the transport's unacknowledged window, 0 without acks) or more than {@code maxBufferFrames} items. An item's
- * size is fixed when it is appended and given explicitly.
+ * are the transport's unacknowledged window, read live from a supplier, 0 without acks) or more than
+ * {@code maxBufferFrames} items. An item's size is fixed when it is appended and given explicitly.
  *
  * <p>Threads: every method takes the one {@link #lock} (reentrant, so callers may already hold it to combine steps).
  * The simulation thread appends; the worker thread takes; either may drop. {@link #notFull} is signalled whenever items
@@ -32,20 +33,23 @@ final class FrameBuffer<T extends BufferedItem> {
     private final int maxBufferFrames;
     private final LongConsumer queueLengthSink;
     private final ArrayDeque<Entry<T>> entries = new ArrayDeque<>();
+    /** The replay window's bytes (acknowledged delivery); a lock-free read, called under {@link #lock}. */
+    private final LongSupplier replayBytes;
     private long totalBytes;
-    private long replayBytes;
     private long latestEnqueueTick;
     private boolean anyEnqueued;
 
-    /** A buffer that reports its length nowhere (unit tests). */
+    /** A buffer without a replay window that reports its length nowhere (unit tests). */
     FrameBuffer(long maxBufferBytes, int maxBufferFrames) {
-        this(maxBufferBytes, maxBufferFrames, length -> { });
+        this(maxBufferBytes, maxBufferFrames, length -> { }, () -> 0L);
     }
 
     /**
      * @param queueLengthSink told the new item count (under the lock) after every change
+     * @param replayBytes     the bytes of the transport's replay window, counted against the byte capacity; must not
+     *                        block (it is read under the lock)
      */
-    FrameBuffer(long maxBufferBytes, int maxBufferFrames, LongConsumer queueLengthSink) {
+    FrameBuffer(long maxBufferBytes, int maxBufferFrames, LongConsumer queueLengthSink, LongSupplier replayBytes) {
         if (maxBufferBytes < 1 || maxBufferFrames < 1) {
             throw new IllegalArgumentException("buffer capacity must be >= 1; got " + maxBufferBytes + " bytes, "
                     + maxBufferFrames + " frames");
@@ -53,6 +57,7 @@ final class FrameBuffer<T extends BufferedItem> {
         this.maxBufferBytes = maxBufferBytes;
         this.maxBufferFrames = maxBufferFrames;
         this.queueLengthSink = queueLengthSink;
+        this.replayBytes = replayBytes;
     }
 
     /** Appends {@code item} with its size in bytes; raises {@link #latestEnqueueTick()} to the item's tick. */
@@ -76,7 +81,8 @@ final class FrameBuffer<T extends BufferedItem> {
     boolean isOverCapacity() {
         lock.lock();
         try {
-            return totalBytes + replayBytes > maxBufferBytes || entries.size() > maxBufferFrames;
+            return totalBytes + Math.max(0L, replayBytes.getAsLong()) > maxBufferBytes
+                    || entries.size() > maxBufferFrames;
         } finally {
             lock.unlock();
         }
@@ -148,16 +154,6 @@ final class FrameBuffer<T extends BufferedItem> {
         lock.lock();
         try {
             return latestEnqueueTick;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Sets the transport's replay window, counted against the byte capacity (acknowledged delivery). */
-    void replayBytes(long bytes) {
-        lock.lock();
-        try {
-            replayBytes = Math.max(0L, bytes);
         } finally {
             lock.unlock();
         }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.api.transport.TransportCallbacks;
 
 /**
  * The live values behind {@link TransportStatus} (SPEC §11.9): counters in {@link LongAdder}/{@link AtomicLong},
@@ -19,7 +20,10 @@ import org.townlet.telemetry.api.status.TransportStatus;
  *       sends, flushes, retries and {@code connected};</li>
  *   <li>the <b>worker</b> lifecycle (worker thread, restarting thread, {@code stop()}): {@code worker_*};</li>
  *   <li>any thread that drops items: {@code dropped_messages} (backpressure on the simulation thread, failures on the
- *       worker thread, the stop deadline on the stopping thread), {@code blocked_ms_total}.</li>
+ *       worker thread, the stop deadline on the stopping thread), {@code blocked_ms_total};</li>
+ *   <li>the <b>transport's helper threads</b> through {@link #transportCallbacks()}: acknowledgements (which settle
+ *       frames as sent: {@code payloads_sent_total}, {@code bytes_sent_total}, {@code last_success_tick},
+ *       {@code frames_unacked}) and broken connections ({@code connected}, {@code last_error}).</li>
  * </ul>
  * A status assembled while the pipeline runs is not an atomic snapshot across counters; once {@code stop()} has
  * returned it is exact, and {@code frames_built_total = payloads_sent_total + frames_dropped_total} holds.
@@ -66,10 +70,16 @@ public final class PipelineCounters {
     private final LongAdder payloadsFailed = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
 
-    // Transport-reported (acknowledged delivery, SPEC §12.3.1); written by whoever relays the transport's callbacks.
-    private volatile long framesUnacked;
+    // Acknowledged delivery (SPEC §12.3.1): frames handed to the transport and not settled yet, and the transport's
+    // reports. The ledger's monitor is also the worker's settlement lock (see AckLedger).
+    private final AckLedger ledger = new AckLedger(this);
+    /** The transport acknowledges deliveries (found out by the worker at the first send); frames count as sent on ack. */
+    private volatile boolean ackMode;
     private final LongAdder framesResent = new LongAdder();
-    private volatile long framesUnconfirmed;
+    private final LongAdder framesUnconfirmed = new LongAdder();
+    /** Connections the transport reported broken through {@link TransportCallbacks#failed}. */
+    private final AtomicLong connectionFailures = new AtomicLong();
+    private final TransportCallbacks callbacks = new Callbacks();
 
     // Worker lifecycle: worker thread (crash), restarting thread, start()/stop() caller.
     private volatile boolean workerAlive;
@@ -165,30 +175,53 @@ public final class PipelineCounters {
                 .keyframesTotal(nonNegative(keyframes.sum()))
                 .framesBuiltTotal(nonNegative(framesBuilt.sum()))
                 .framesDroppedTotal(nonNegative(dropped + transformDrops.sum()))
-                .framesUnacked(nonNegative(framesUnacked))
+                .framesUnacked(ackMode ? nonNegative(ledger.unackedFrames()) : 0L)
                 .framesResentTotal(nonNegative(framesResent.sum()))
-                .framesUnconfirmed(nonNegative(framesUnconfirmed))
+                .framesUnconfirmed(nonNegative(framesUnconfirmed.sum()))
                 .reconnectsTotal(nonNegative(reconnects.sum()))
                 .ingestErrorsTotal(nonNegative(ingestErrors.sum()))
                 .nonfiniteValuesTotal(nonNegative(nonfiniteValues.sum()))
                 .build();
     }
 
-    // ---- transport-reported values (acknowledged delivery), for whoever relays TransportCallbacks ----
+    // ---- transport callbacks ----
 
-    /** Sets {@code frames_unacked}: frames written but not yet acknowledged (with acks). */
-    public void setFramesUnacked(long frames) {
-        framesUnacked = requireCount(frames);
+    /**
+     * The callbacks to put in the pipeline's {@code TransportContext}, so that what the transport learns off the
+     * worker thread reaches these counters and the worker (SPEC §12.1, §12.3.1):
+     * <ul>
+     *   <li>{@code acknowledged(seq, frames, bytes)}: every frame handed to the transport up to and including
+     *       {@code seq} is delivered; those frames count as sent ({@code payloads_sent_total}, {@code bytes_sent_total},
+     *       {@code last_success_tick}), {@code connected} becomes true, and a producer or worker waiting for room in
+     *       the replay window is woken. The pipeline counts from its own record of the handed frames, so the
+     *       {@code frames} and {@code bytes} reported are informational. After the stop deadline, ignored: what was
+     *       unacknowledged then is counted as dropped.</li>
+     *   <li>{@code failed(error)}: the transport's connection broke ({@code connected = false}, {@code last_error}).
+     *       Reported while a send is in progress, the worker counts it as that send's failure (with acknowledgements
+     *       the send returns normally); without acknowledgements, the frames written to the broken connection count in
+     *       {@code frames_unconfirmed}.</li>
+     * </ul>
+     * Thread-safe and cheap; the same instance on every call.
+     */
+    public TransportCallbacks transportCallbacks() {
+        return callbacks;
     }
 
-    /** Adds to {@code frames_resent_total}: frames written again after a reconnect (with acks). */
-    public void addFramesResent(long frames) {
-        framesResent.add(requireCount(frames));
-    }
+    private final class Callbacks implements TransportCallbacks {
+        @Override
+        public void acknowledged(long seq, long frames, long bytes) {
+            ledger.acknowledged(seq);
+        }
 
-    /** Sets {@code frames_unconfirmed}: frames written to a tcp socket without acks and not known to be read. */
-    public void setFramesUnconfirmed(long frames) {
-        framesUnconfirmed = requireCount(frames);
+        @Override
+        public void failed(String error) {
+            connectionFailed(error);
+        }
+
+        @Override
+        public String toString() {
+            return "PipelineCounters.transportCallbacks(" + provider + ")";
+        }
     }
 
     // ---- worker package (buffer, sender, lifecycle) ----
@@ -247,6 +280,89 @@ public final class PipelineCounters {
     /** Send lock held: the transport went over a new connection (or file). */
     void incrementReconnects() {
         reconnects.increment();
+    }
+
+    /** The record of frames handed to the transport and not settled; its monitor is the settlement lock. */
+    AckLedger ledger() {
+        return ledger;
+    }
+
+    /** The worker found that the transport acknowledges deliveries: from now on frames count as sent on ack. */
+    void ackModeDetected() {
+        ackMode = true;
+    }
+
+    /** Whether frames count as sent only when acknowledged. */
+    boolean ackMode() {
+        return ackMode;
+    }
+
+    /** The last send succeeded (and, with acks, no connection failure was reported since). */
+    boolean connected() {
+        return connected;
+    }
+
+    /** {@code last_error}, or null. */
+    String lastError() {
+        return lastError;
+    }
+
+    /** Send lock held, with acks: a batch was written (or its write failed and it waits in the replay window). */
+    void framesHanded(long frames, long bytes) {
+        payloadsFlushed.add(frames);
+        bytesFlushed.add(bytes);
+    }
+
+    /** Send lock held, with acks: a batch was written without a failure; it is not sent until acknowledged. */
+    void writeSucceeded() {
+        consecutiveSendFailures.set(0);
+        connected = true;
+    }
+
+    /** Ledger monitor held: the receiver acknowledged {@code frames} frames, the last of tick {@code lastTick}. */
+    void acknowledged(long frames, long bytes, long lastTick) {
+        payloadsSent.add(frames);
+        bytesSent.add(bytes);
+        lastSuccessTick = lastTick;
+        consecutiveSendFailures.set(0);
+        connected = true;
+    }
+
+    /** The transport reported a broken connection. */
+    void connectionFailed(String error) {
+        lastError = error;
+        connected = false;
+        connectionFailures.incrementAndGet();
+    }
+
+    /** How many connection failures the transport reported so far. */
+    long connectionFailures() {
+        return connectionFailures.get();
+    }
+
+    /**
+     * Adds to {@code frames_resent_total}: frames written again after a reconnect (with acks). The transport reports no
+     * count, so the worker counts the frames awaiting acknowledgement when it handed a batch (or a flush) to a
+     * transport whose connection was down: the window the transport resends first. An acknowledgement that races with
+     * the connection's failure can make it count a frame or two too many; the accounting of sent and dropped frames
+     * does not depend on it.
+     */
+    void addFramesResent(long frames) {
+        framesResent.add(frames);
+    }
+
+    /** Adds to {@code frames_unconfirmed}: frames written to a connection that later failed (tcp without acks). */
+    void addFramesUnconfirmed(long frames) {
+        framesUnconfirmed.add(frames);
+    }
+
+    /**
+     * Stop deadline, with acks: {@code frames} written but never acknowledged. They count as dropped and as failed
+     * for good (so {@code payloads_flushed_total = payloads_sent_total + payloads_failed_total} still holds).
+     */
+    void unacknowledgedAtStop(long frames) {
+        payloadsFailed.add(frames);
+        droppedMessages.add(frames);
     }
 
     /** A transport call outside a send failed (start, flush, close): {@code last_error}, not connected. */

@@ -41,6 +41,19 @@ import org.townlet.telemetry.api.transport.TransportException;
  * ({@code dropped_messages}, or a transform drop), so once {@link #stop()} has returned
  * {@code frames_built_total = payloads_sent_total + frames_dropped_total}, provided the publisher increments
  * {@code frames_built_total} for each item it offers. A drop of any kind asks the producer for a keyframe (resync).
+ * Frames handed to the transport are entered in the counters' {@link AckLedger} before the call and settled there
+ * exactly once.
+ *
+ * <p><b>Acknowledged delivery</b> (SPEC §12.3.1). A transport acknowledges when it keeps a replay window
+ * ({@code pendingBytes() > 0} after a send) or has reported an acknowledgement through
+ * {@link PipelineCounters#transportCallbacks()}; the worker finds out at its first send. From then on a send that
+ * returns counts nothing as sent: its frames wait in the ledger until the receiver acknowledges them, and a write
+ * failure reported during the send ({@code failed}) is counted as a send failure but neither retried nor dropped. The
+ * window's bytes count against {@code max_buffer_bytes}; while buffer and window together exceed it nothing is handed
+ * to the transport, and the worker asks the transport to {@code flush()} (reconnect, resend, await acknowledgements)
+ * instead. {@code stop()} drains the buffer, then flushes until the window is acknowledged or the deadline passes;
+ * frames still unacknowledged then count as dropped. Without acknowledgements, frames written to a connection that the
+ * transport later reports broken count in {@code frames_unconfirmed}.
  *
  * <p>Create with {@link #builder()}; nothing runs until {@link #start()}.
  *
@@ -53,9 +66,16 @@ public final class TelemetryWorker<T extends BufferedItem> {
     public static final long INITIAL_ITEM_SIZE = 4096L;
     /** How long {@code transport.flush()}, {@code transport.close()} and the worker's join may take together. */
     static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
+    /**
+     * With acks, how long {@code stop()} waits, after the drain, for the receiver to acknowledge frames already written,
+     * before it counts the rest as dropped; taken from {@link #CLOSE_BUDGET}.
+     */
+    static final Duration ACK_GRACE = Duration.ofMillis(500);
     /** How long {@code stop()} waits for the send lock of a worker stuck past the deadline before closing anyway. */
     private static final long STUCK_LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final String STOP_THREAD_NAME = "telemetry-worker-stop";
+    /** With acks: the least time between two flushes of the replay window while it blocks the pipeline. */
+    static final long WINDOW_FLUSH_INTERVAL_MILLIS = 100;
     private static final long NO_RESYNC = Long.MIN_VALUE;
     private static final System.Logger LOG = System.getLogger(TelemetryWorker.class.getName());
 
@@ -70,11 +90,23 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private final ReentrantLock sendLock = new ReentrantLock(true);
     private final RestartBudget restartBudget;
     private final DropLog dropLog = new DropLog(System::nanoTime);
+    /** Frames handed to the transport and not settled; its monitor is the settlement lock of items in flight. */
+    private final AckLedger ledger;
 
     /** The highest {@code seq} dropped since the last resync; the next item encoded after it becomes a keyframe. */
     private final AtomicLong resyncAfterSeq = new AtomicLong(NO_RESYNC);
     /** Encoded size of the last frame; the size charged to the next offered item. Written under the send lock. */
     private volatile long lastEncodedSize = INITIAL_ITEM_SIZE;
+    /** The transport acknowledges deliveries (SPEC §12.3.1); found out at the first send, never reset. */
+    private volatile boolean ackMode;
+    /** Without acks: frames written since the transport's last reported connection failure. Send lock. */
+    private long writtenSinceConnectionFailure;
+    /** The connection failures seen when {@link #writtenSinceConnectionFailure} was last settled. Send lock. */
+    private long connectionFailuresSeen;
+    /** With acks: no window flush before this instant (nanoTime), so a dead endpoint is not retried in a loop. */
+    private volatile long nextWindowFlushNanos;
+    /** With acks: the last window flush failed (its error is logged once per streak). Send lock. */
+    private boolean windowFlushFailing;
 
     // Lifecycle: written under `lifecycle`, read without it.
     private final Object lifecycle = new Object();
@@ -106,8 +138,12 @@ public final class TelemetryWorker<T extends BufferedItem> {
         this.clock = builder.clock;
         this.random = builder.random;
         this.sleeper = builder.sleeper;
-        this.buffer = new FrameBuffer<>(settings.maxBufferBytes(), settings.maxBufferFrames(), counters::queueLength);
+        this.ledger = counters.ledger();
+        this.buffer = new FrameBuffer<>(settings.maxBufferBytes(), settings.maxBufferFrames(), counters::queueLength,
+                () -> ackMode ? ledger.unackedBytes() : 0L);
         this.restartBudget = new RestartBudget(settings.restartLimit(), settings.restartWindow());
+        ledger.onAcknowledged(this::onAcknowledged);
+        this.nextWindowFlushNanos = System.nanoTime();
     }
 
     /** A builder; transport, producer and counters are required. */
@@ -146,10 +182,14 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /**
      * Stops the pipeline within {@code stop_timeout + 2 s} (SPEC §11.8): the worker drains everything buffered (retrying
-     * only within the deadline); at the deadline it is interrupted and what is left is counted as dropped and logged
-     * once as {@code Telemetry stop deadline reached; {n} frames not delivered}; then {@code transport.flush()},
-     * {@code transport.close()} and the join of the worker, together within 2 s. Never hangs, even on a transport
-     * blocked forever. Idempotent: later calls return the first call's report. Offers after this call are rejected.
+     * only within the deadline) and, with acknowledgements, flushes the transport until its replay window is
+     * acknowledged; at the deadline it is interrupted and what is left is counted as dropped and logged once as
+     * {@code Telemetry stop deadline reached; {n} frames not delivered}; then {@code transport.flush()},
+     * {@code transport.close()} and the join of the worker, together within 2 s. With acknowledgements and a connected
+     * receiver, frames already written get up to {@link #ACK_GRACE} of those 2 s to be acknowledged before the rest is
+     * counted as dropped, so that a receiver that stays up never holds a frame the pipeline counted as dropped. Never
+     * hangs, even on a transport blocked forever. Idempotent: later calls return the first call's report. Offers after
+     * this call are rejected.
      */
     public StopReport stop() {
         boolean first;
@@ -188,27 +228,51 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
         boolean drained = !wasStarted || awaitNanos(terminated, deadline - System.nanoTime());
 
-        List<T> leftovers;
-        InFlight<T> held;
-        buffer.lock.lock();
-        try {
-            abandoned = true;
-            leftovers = buffer.drainAll();
-            held = inFlight;
-            buffer.workAvailable.signalAll();
-        } finally {
-            buffer.lock.unlock();
-        }
+        long closeDeadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
         if (!drained) {
             Thread thread = workerThread;
             if (thread != null) {
                 thread.interrupt();
             }
         }
-        long undelivered = leftovers.size() + (held == null ? 0 : held.abandon());
+        if (wasStarted && ackMode && ledger.unackedFrames() > 0 && counters.connected()) {
+            // Frames already written to a receiver that is up are acknowledged within moments (SPEC §12.3.1: within
+            // 100 ms); counting them as dropped would contradict what the receiver wrote. So nothing more is handed
+            // to the transport, and those frames get a short grace, taken from the close budget.
+            synchronized (ledger) {
+                ledger.stopAccepting();
+            }
+            ledger.awaitAcknowledged(ACK_GRACE.toNanos());
+        }
+        List<T> leftovers;
+        long heldRest;
+        AckLedger.Settlement unacknowledged;
+        buffer.lock.lock();
+        try {
+            abandoned = true;
+            leftovers = buffer.drainAll();
+            InFlight<T> held = inFlight;
+            // One step, so that an item moving between the batch in hand and the ledger is counted exactly once.
+            synchronized (ledger) {
+                unacknowledged = ledger.seal();
+                heldRest = held == null ? 0 : held.abandon();
+            }
+            buffer.workAvailable.signalAll();
+        } finally {
+            buffer.lock.unlock();
+        }
+        long undelivered = leftovers.size() + heldRest + unacknowledged.frames();
         boolean deadlineReached = wasStarted && (!drained || undelivered > 0);
-        if (undelivered > 0) {
-            counters.addDropped(undelivered);
+        if (leftovers.size() + heldRest > 0) {
+            counters.addDropped(leftovers.size() + heldRest);
+        }
+        if (unacknowledged.frames() > 0) {
+            if (ackMode) {
+                // SPEC §12.3.1: written but never acknowledged, so never known to be delivered.
+                counters.unacknowledgedAtStop(unacknowledged.frames());
+            } else {
+                counters.addDropped(unacknowledged.frames());
+            }
         }
         if (deadlineReached || undelivered > 0) {
             LOG.log(Level.WARNING, "Telemetry stop deadline reached; " + undelivered + " frames not delivered");
@@ -218,7 +282,6 @@ public final class TelemetryWorker<T extends BufferedItem> {
             LOG.log(Level.WARNING, summary);
         }
 
-        long closeDeadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
         boolean closed = closeTransport(wasStarted, drained, closeDeadline);
         Thread thread = workerThread;
         boolean joined = thread == null || join(thread, closeDeadline - System.nanoTime());
@@ -229,7 +292,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
     /**
      * Flushes (if the send lock can be had) and closes the transport on a helper thread, so that a transport that
      * blocks in {@code flush()} or {@code close()} cannot hang {@code stop()}. When the worker is stuck in a send past
-     * the deadline, the transport is closed without the send lock: closing is what unblocks a write (SPEC §11.8).
+     * the deadline, the transport is closed without the send lock: closing is what unblocks a write (SPEC §11.8). With
+     * acknowledgements the worker's drain has flushed already, and what is still unacknowledged is settled as dropped,
+     * so the transport is not flushed again (it would only wait for acknowledgements).
      */
     private boolean closeTransport(boolean wasStarted, boolean drained, long closeDeadline) {
         CountDownLatch done = new CountDownLatch(1);
@@ -243,7 +308,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     Thread.currentThread().interrupt();
                 }
                 try {
-                    if (locked && wasStarted) {
+                    if (locked && wasStarted && !ackMode) {
                         try {
                             transport.flush();
                         } catch (TransportException | RuntimeException e) {
@@ -418,9 +483,19 @@ public final class TelemetryWorker<T extends BufferedItem> {
         sendLock.lock();
         try {
             List<T> overflow = buffer.popOverflow();
+            if (!overflow.isEmpty() && ackMode && ledger.unackedBytes() > 0) {
+                // SPEC §12.3.1: buffer and replay window together exceed the budget, so nothing may be handed to the
+                // transport; the overflow (buffered, never written) is dropped instead.
+                String warning = recordDrops(overflow, false);
+                if (warning != null) {
+                    LOG.log(Level.WARNING, warning);
+                }
+                return new OfferOutcome.AcceptedAfterDrop(overflow.size());
+            }
             int batchSize = settings.maxBatchSize();
             for (int from = 0; from < overflow.size(); from += batchSize) {
-                InFlight<T> batch = new InFlight<>(overflow.subList(from, Math.min(overflow.size(), from + batchSize)));
+                InFlight<T> batch = new InFlight<>(overflow.subList(from, Math.min(overflow.size(), from + batchSize)),
+                        ledger);
                 try {
                     sendItems(batch, true);
                 } catch (RuntimeException e) {
@@ -484,8 +559,14 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     private void runLoop() {
         try {
-            while (awaitTrigger()) {
-                if (!flushOnce()) {
+            while (true) {
+                Action action = awaitTrigger();
+                if (action == Action.END) {
+                    break;
+                }
+                if (action == Action.FLUSH_WINDOW) {
+                    flushWindow();
+                } else if (!flushOnce()) {
                     break;
                 }
             }
@@ -496,45 +577,134 @@ public final class TelemetryWorker<T extends BufferedItem> {
         }
     }
 
+    /** What the worker does next. */
+    private enum Action {
+        /** Take up to a batch from the buffer and send it. */
+        SEND,
+        /** With acks: have the transport reconnect, resend and await acknowledgement of its replay window. */
+        FLUSH_WINDOW,
+        /** End the worker: drained after a stop request, or the stop deadline passed. */
+        END
+    }
+
     /**
-     * Waits up to the poll interval for a flush trigger. Returns {@code true} to flush, {@code false} when the worker
-     * should end (drained after a stop request, or the stop deadline passed).
+     * Waits up to the poll interval for a flush trigger (SPEC §11.5), or, with acks, for the replay window to need a
+     * flush: when buffer and window together are over capacity (nothing may be handed to the transport then), and
+     * after a stop request once the buffer is drained.
      */
-    private boolean awaitTrigger() {
+    private Action awaitTrigger() {
         long pollNanos = settings.pollInterval().toNanos();
         buffer.lock.lock();
         try {
             long pollDeadline = System.nanoTime() + pollNanos;
             while (true) {
                 if (abandoned) {
-                    return false;
+                    return Action.END;
                 }
                 int size = buffer.size();
+                boolean windowOpen = ackMode && ledger.unackedFrames() > 0;
+                boolean windowBlocked = windowOpen && buffer.isOverCapacity();
+                long untilWindowFlush = nextWindowFlushNanos - System.nanoTime();
                 if (stopping) {
-                    return size > 0 && !stopDeadlinePassed();
+                    if (stopDeadlinePassed()) {
+                        return Action.END;
+                    }
+                    if (size > 0 && !windowBlocked) {
+                        return Action.SEND;
+                    }
+                    if (!windowOpen) {
+                        return size > 0 ? Action.SEND : Action.END;
+                    }
+                    if (untilWindowFlush <= 0) {
+                        return Action.FLUSH_WINDOW;
+                    }
+                    awaitWork(Math.min(untilWindowFlush, stopDeadlineNanos - System.nanoTime()));
+                    continue;
+                }
+                if (windowBlocked) {
+                    if (untilWindowFlush <= 0) {
+                        return Action.FLUSH_WINDOW;
+                    }
+                    awaitWork(untilWindowFlush);
+                    continue;
                 }
                 if (size == 0) {
                     flushRequested = false;
                 } else if (triggerHolds(size)) {
-                    return true;
+                    return Action.SEND;
                 }
                 long remaining = pollDeadline - System.nanoTime();
                 if (remaining <= 0) {
                     if (size > 0) {
-                        return true;
+                        return Action.SEND;
                     }
                     pollDeadline = System.nanoTime() + pollNanos;
                     remaining = pollNanos;
                 }
-                try {
-                    buffer.workAvailable.awaitNanos(remaining);
-                } catch (InterruptedException e) {
-                    // Only stop() interrupts the worker, at its deadline; the loop sees `stopping` and ends.
-                    if (!stopping) {
-                        LOG.log(Level.DEBUG, "Telemetry worker interrupted while idle; continuing");
-                    }
-                }
+                awaitWork(remaining);
             }
+        } finally {
+            buffer.lock.unlock();
+        }
+    }
+
+    /** Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. */
+    private void awaitWork(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            buffer.workAvailable.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            // Only stop() interrupts the worker, at its deadline; the loop sees `stopping` and ends.
+            if (!stopping) {
+                LOG.log(Level.DEBUG, "Telemetry worker interrupted while idle; continuing");
+            }
+        }
+    }
+
+    /**
+     * With acks: under the send lock, asks the transport to flush its replay window (reconnect if needed, resend,
+     * await acknowledgements for a moment). A failure is counted like a failed send try and logged once per streak;
+     * the next window flush waits {@value #WINDOW_FLUSH_INTERVAL_MILLIS} ms.
+     */
+    private void flushWindow() {
+        sendLock.lock();
+        try {
+            if (abandoned) {
+                return;
+            }
+            long unacked = ledger.unackedFrames();
+            boolean wasConnected = counters.connected();
+            try {
+                transport.flush();
+                counters.writeSucceeded();
+                if (!wasConnected) {
+                    // The transport had no working connection, so it reconnected and resent its window.
+                    counters.addFramesResent(unacked);
+                    producer.requestKeyframe();
+                }
+                windowFlushFailing = false;
+            } catch (TransportException e) {
+                counters.sendAttemptFailed(describe(e), ledger.newestTick());
+                if (!windowFlushFailing) {
+                    LOG.log(Level.WARNING, "Telemetry transport could not flush " + unacked
+                            + " unacknowledged frames: " + e.getMessage());
+                }
+                windowFlushFailing = true;
+            }
+        } finally {
+            nextWindowFlushNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WINDOW_FLUSH_INTERVAL_MILLIS);
+            sendLock.unlock();
+        }
+    }
+
+    /** Any thread (the transport's ack reader): frames left the replay window; wake a blocked producer and the worker. */
+    private void onAcknowledged() {
+        buffer.lock.lock();
+        try {
+            buffer.notFull.signalAll();
+            buffer.workAvailable.signal();
         } finally {
             buffer.lock.unlock();
         }
@@ -558,7 +728,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     return true;
                 }
                 lastFlushTick = Math.max(lastFlushTick, items.get(items.size() - 1).tick());
-                batch = new InFlight<>(items);
+                batch = new InFlight<>(items, ledger);
                 inFlight = batch;
             } finally {
                 buffer.lock.unlock();
@@ -612,7 +782,15 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     private enum Wait { PROCEED, GIVE_UP, ABANDON }
 
-    /** Send lock held: SPEC §11.6. Returns {@code false} when abandoned at the stop deadline. */
+    /**
+     * Send lock held: SPEC §11.6 and §12.3.1. Returns {@code false} when abandoned at the stop deadline.
+     *
+     * <p>Before each try the frames move from the batch in hand into the ledger (an acknowledgement may arrive before
+     * {@code send} returns). A try that throws wrote nothing: the frames move back and are retried. A try that returns
+     * settles them: without acks they are sent at once; with acks they stay in the ledger until acknowledged (or the
+     * stop deadline), and a connection failure the transport reported during the send counts as a failed try but is
+     * neither retried nor dropped, since the frames wait in the replay window.
+     */
     private boolean sendWithRetry(FrameBatch frameBatch, InFlight<T> batch, boolean fanOut) {
         int tries = settings.retryMaxAttempts() + 1;
         long lastTick = frameBatch.last().tick();
@@ -626,25 +804,65 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     break;
                 }
             }
+            long windowBefore;
+            synchronized (ledger) {
+                windowBefore = ledger.unackedFrames();
+                if (!ledger.accepting() || !batch.handOver(frameBatch.size())) {
+                    return false; // stopping: what is left of the batch is settled by stop()
+                }
+                ledger.hand(frameBatch);
+            }
+            boolean wasConnected = counters.connected();
+            long failuresBefore = counters.connectionFailures();
+            SendReport report;
             try {
-                SendReport report = transport.send(frameBatch);
-                if (batch.settle(frameBatch.size())) {
-                    counters.sendSucceeded(frameBatch.size(), frameBatch.totalBytes(), lastTick);
-                }
-                if (report != null && report.newConnection()) {
-                    counters.incrementReconnects();
-                    producer.requestKeyframe();
-                }
-                buffer.replayBytes(transport.pendingBytes());
-                return true;
+                report = transport.send(frameBatch);
             } catch (TransportException e) {
+                if (!takeBack(frameBatch, batch)) {
+                    return false;
+                }
                 counters.sendAttemptFailed(describe(e), lastTick);
+                noteConnectionFailures();
                 LOG.log(Level.WARNING, "Telemetry transport send failed (attempt " + attempt + "/" + tries + "): "
                         + e.getMessage());
                 if (!fanOut && stopping && stopDeadlinePassed()) {
                     return false;
                 }
+                continue;
+            } catch (RuntimeException | Error e) {
+                takeBack(frameBatch, batch); // the caller counts the batch in hand as dropped
+                throw e;
             }
+            boolean newConnection = report != null && report.newConnection();
+            if (newConnection) {
+                counters.incrementReconnects();
+                producer.requestKeyframe();
+            }
+            if (detectAckMode()) {
+                counters.framesHanded(frameBatch.size(), frameBatch.totalBytes());
+                if (!wasConnected && windowBefore > 0) {
+                    // The transport had no working connection: it connected again and resent its window first.
+                    counters.addFramesResent(windowBefore);
+                }
+                if (counters.connectionFailures() != failuresBefore) {
+                    counters.sendAttemptFailed(counters.lastError(), lastTick);
+                    LOG.log(Level.WARNING, "Telemetry transport send failed; " + ledger.unackedFrames()
+                            + " unacknowledged frames wait to be resent after the next connect: "
+                            + counters.lastError());
+                } else {
+                    counters.writeSucceeded();
+                }
+                return true;
+            }
+            synchronized (ledger) {
+                if (!ledger.takeBack(frameBatch)) {
+                    return true; // stop() counted them at its deadline
+                }
+            }
+            counters.sendSucceeded(frameBatch.size(), frameBatch.totalBytes(), lastTick);
+            noteConnectionFailures();
+            writtenSinceConnectionFailure += frameBatch.size();
+            return true;
         }
         if (batch.settle(frameBatch.size())) {
             counters.batchFailed(frameBatch.size(), frameBatch.totalBytes());
@@ -653,6 +871,45 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 : "Dropping telemetry payload after repeated send failures");
         producer.requestKeyframe();
         return true;
+    }
+
+    /** Send lock held: moves the frames of a try that wrote nothing back into the batch; false once stop() sealed. */
+    private boolean takeBack(FrameBatch frameBatch, InFlight<T> batch) {
+        synchronized (ledger) {
+            if (!ledger.takeBack(frameBatch)) {
+                return false;
+            }
+            batch.handBack(frameBatch.size());
+            return true;
+        }
+    }
+
+    /**
+     * Send lock held: whether the transport acknowledges deliveries. It does once it holds a replay window after a
+     * send, or has reported an acknowledgement (the transport reports an acknowledgement before it shrinks its window,
+     * so one of the two is visible after the first send that wrote anything).
+     */
+    private boolean detectAckMode() {
+        if (!ackMode && (transport.pendingBytes() > 0 || ledger.acknowledgementsSeen())) {
+            ackMode = true;
+            counters.ackModeDetected();
+        }
+        return ackMode;
+    }
+
+    /**
+     * Send lock held, without acks: when the transport has reported a broken connection since the last look, the
+     * frames written to that connection are unconfirmed (SPEC §12.3.1: they count as sent; their fate is unknown).
+     */
+    private void noteConnectionFailures() {
+        long failures = counters.connectionFailures();
+        if (failures != connectionFailuresSeen) {
+            connectionFailuresSeen = failures;
+            if (!ackMode && writtenSinceConnectionFailure > 0) {
+                counters.addFramesUnconfirmed(writtenSinceConnectionFailure);
+            }
+            writtenSinceConnectionFailure = 0;
+        }
     }
 
     /**
@@ -796,20 +1053,35 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /**
      * A batch in hand. Each of its items is settled exactly once: by the sender (sent, failed, transform-dropped), by
-     * a failure of the worker, or by {@code stop()} at the deadline, whichever comes first.
+     * a failure of the worker, or by {@code stop()} at the deadline, whichever comes first; while a send is in
+     * progress its frames belong to the ledger instead. Every method holds the ledger's monitor, which makes a move
+     * between the two atomic with respect to {@code stop()}.
      */
     private static final class InFlight<T extends BufferedItem> {
         final List<T> items;
+        private final Object lock;
         private long unsettled;
         private boolean abandoned;
 
-        InFlight(List<T> items) {
+        InFlight(List<T> items, Object lock) {
             this.items = List.copyOf(items);
+            this.lock = lock;
             this.unsettled = items.size();
         }
 
         /** Settles {@code n} items; {@code false} if the batch was abandoned and they are already counted. */
-        synchronized boolean settle(long n) {
+        boolean settle(long n) {
+            synchronized (lock) {
+                if (abandoned) {
+                    return false;
+                }
+                unsettled -= n;
+                return true;
+            }
+        }
+
+        /** Ledger monitor held: {@code n} items move to the ledger; {@code false} if the batch was abandoned. */
+        boolean handOver(long n) {
             if (abandoned) {
                 return false;
             }
@@ -817,15 +1089,22 @@ public final class TelemetryWorker<T extends BufferedItem> {
             return true;
         }
 
+        /** Ledger monitor held: {@code n} items come back from the ledger, unsent. */
+        void handBack(long n) {
+            unsettled += n;
+        }
+
         /** Abandons the batch; returns how many items were not settled yet (0 on later calls). */
-        synchronized long abandon() {
-            if (abandoned) {
-                return 0;
+        long abandon() {
+            synchronized (lock) {
+                if (abandoned) {
+                    return 0;
+                }
+                abandoned = true;
+                long rest = Math.max(0L, unsettled);
+                unsettled = 0;
+                return rest;
             }
-            abandoned = true;
-            long rest = Math.max(0L, unsettled);
-            unsettled = 0;
-            return rest;
         }
 
         long lastSeq() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.townlet.telemetry.api.TelemetryValidationException;
 import org.townlet.telemetry.api.event.ConflictSnapshot;
 import org.townlet.telemetry.api.event.PolicyIdentity;
 import org.townlet.telemetry.api.event.QueueMetrics;
@@ -15,6 +17,11 @@ import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameKind;
 import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.transform.BundledSchemas;
+import org.townlet.telemetry.core.transform.TransformChain;
+import org.townlet.telemetry.core.transform.TransformPipeline;
+import org.townlet.telemetry.core.transform.TransformSpec;
+import org.townlet.telemetry.core.transform.ValidationMode;
 import org.townlet.telemetry.core.worker.PipelineCounters;
 import org.townlet.telemetry.testing.FrameStreamDecoder;
 import org.townlet.telemetry.testing.LogCapture;
@@ -91,14 +98,37 @@ class PublisherFrameProducerTest {
     }
 
     @Test
-    void droppingSectionStageYieldsNoFrameAndForcesAKeyframe() {
-        AtomicLong calls = new AtomicLong();
-        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0,
-                document -> calls.incrementAndGet() == 2 ? null : document);
+    void frameDroppedByATransformYieldsNoFrameAndForcesAKeyframe() {
+        TransformPipeline pipeline = TransformPipeline.of(List.of(new TransformSpec.EnsureFields(
+                Map.of(FrameKind.DIFF, List.of("never_there")), List.of("tick"))));
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0, TransformChain.of(pipeline),
+                failure -> {
+                    throw failure;
+                });
 
         assertThat(producer.encode(record(0, 1, queues(0)))).isPresent();
         assertThat(producer.encode(record(1, 2, queues(1)))).isEmpty();
         assertThat(producer.encode(record(2, 3, queues(1))).orElseThrow().kind()).isEqualTo(FrameKind.SNAPSHOT);
+        assertThat(producer.transforms().stats().missingFieldDrops()).isEqualTo(1);
+    }
+
+    @Test
+    void raisedValidationFailureIsHandedOverAndTheFrameDropped() {
+        TransformPipeline pipeline = TransformPipeline.of(List.of(new TransformSpec.SchemaValidator(
+                Map.of(FrameKind.SNAPSHOT, BundledSchemas.source(FrameKind.SNAPSHOT)), ValidationMode.RAISE)));
+        List<TelemetryValidationException> raised = new ArrayList<>();
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0, TransformChain.of(pipeline),
+                raised::add);
+        List<Number> tooLong = new ArrayList<>(Collections.nCopies(51, 0.0));
+        ReadModels invalid = ReadModels.builder().kpiHistory(Map.of("queue_conflict_intensity", tooLong)).build();
+
+        assertThat(producer.encode(record(0, 1, invalid))).isEmpty();
+        assertThat(raised).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .startsWith("Telemetry event kind 'snapshot' failed schema validation: ")
+                .contains("kpi_history"));
+        assertThat(producer.encode(record(1, 2, ReadModels.EMPTY)).orElseThrow().kind())
+                .isEqualTo(FrameKind.SNAPSHOT);
+        assertThat(producer.transforms().stats().validationRaises()).isEqualTo(1);
     }
 
     @Test

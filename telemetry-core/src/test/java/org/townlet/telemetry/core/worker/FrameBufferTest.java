@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FrameBufferTest {
@@ -88,19 +89,23 @@ class FrameBufferTest {
 
     @Test
     void replayBytesCountAgainstCapacity() {
-        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
+        AtomicLong window = new AtomicLong();
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100, length -> { }, window::get);
         append(buffer, "12345");
-        buffer.replayBytes(5);
+        window.set(5);
         assertThat(buffer.isOverCapacity()).isFalse();
 
-        buffer.replayBytes(6);
+        window.set(6);
         assertThat(buffer.isOverCapacity()).isTrue();
+        assertThat(buffer.dropUntilWithinCapacity()).as("only buffered items are dropped, never the window")
+                .isEqualTo(1);
+        assertThat(buffer.isOverCapacity()).as("the window alone may exceed the capacity").isFalse();
     }
 
     @Test
     void takeRemovesItemsFromTheAccountAndReportsQueueLength() {
         List<Long> lengths = new ArrayList<>();
-        FrameBuffer<TestItem> buffer = new FrameBuffer<>(100, 100, lengths::add);
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(100, 100, lengths::add, () -> 0L);
         append(buffer, "aa");
         append(buffer, "bbb");
         append(buffer, "c");
