@@ -35,6 +35,9 @@ import java.util.Objects;
  *                              is not loopback; default false
  * @param devAllowPlaintext     {@code dev_allow_plaintext}: deprecated alias of {@code allow_plaintext}
  * @param retry                 {@code retry}: reconnect backoff; {@code null} means {@link Retry#DEFAULTS}
+ * @param ack                   {@code ack}: acknowledged delivery (SPEC §12.3.1): ask the receiver for acknowledgements,
+ *                              keep written frames in a replay window until acknowledged and resend them after a
+ *                              reconnect; default false, so plain NDJSON collectors keep working
  */
 public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
                           @JsonProperty("connect_timeout_seconds") double connectTimeoutSeconds,
@@ -46,7 +49,8 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
                           @JsonProperty("key_file") Path keyFile,
                           @JsonProperty("allow_plaintext") boolean allowPlaintext,
                           @JsonProperty("dev_allow_plaintext") boolean devAllowPlaintext,
-                          @JsonProperty("retry") Retry retry) {
+                          @JsonProperty("retry") Retry retry,
+                          @JsonProperty("ack") boolean ack) {
     /** Default {@code connect_timeout_seconds}. */
     public static final double DEFAULT_CONNECT_TIMEOUT_SECONDS = 5.0;
     /** Default {@code send_timeout_seconds}. */
@@ -55,6 +59,8 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
     public static final boolean DEFAULT_VERIFY_HOSTNAME = true;
     /** Largest {@code connect_timeout_seconds} and {@code send_timeout_seconds}. */
     public static final double MAX_TIMEOUT_SECONDS = 60.0;
+    /** Default {@code ack}: off. */
+    public static final boolean DEFAULT_ACK = false;
     /** The message when plaintext to a host that is not loopback was not allowed explicitly. */
     public static final String PLAINTEXT_DISABLED =
             "Plaintext TCP transport is disabled; enable TLS or allow plaintext explicitly";
@@ -97,6 +103,14 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
         }
     }
 
+    /** Settings without acknowledged delivery ({@code ack: false}); every other key as given. */
+    public TcpSettings(Endpoint endpoint, double connectTimeoutSeconds, double sendTimeoutSeconds, Boolean enableTls,
+                       boolean verifyHostname, Path caFile, Path certFile, Path keyFile, boolean allowPlaintext,
+                       boolean devAllowPlaintext, Retry retry) {
+        this(endpoint, connectTimeoutSeconds, sendTimeoutSeconds, enableTls, verifyHostname, caFile, certFile, keyFile,
+                allowPlaintext, devAllowPlaintext, retry, DEFAULT_ACK);
+    }
+
     /** The binding entry point: an absent or {@code null} key takes its default. */
     @JsonCreator
     public static TcpSettings bind(@JsonProperty("endpoint") String endpoint,
@@ -109,7 +123,8 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
                                    @JsonProperty("key_file") Path keyFile,
                                    @JsonProperty("allow_plaintext") Boolean allowPlaintext,
                                    @JsonProperty("dev_allow_plaintext") Boolean devAllowPlaintext,
-                                   @JsonProperty("retry") Retry retry) {
+                                   @JsonProperty("retry") Retry retry,
+                                   @JsonProperty("ack") Boolean ack) {
         return new TcpSettings(Endpoint.parse(endpoint),
                 connectTimeoutSeconds == null ? DEFAULT_CONNECT_TIMEOUT_SECONDS : connectTimeoutSeconds,
                 sendTimeoutSeconds == null ? DEFAULT_SEND_TIMEOUT_SECONDS : sendTimeoutSeconds,
@@ -118,7 +133,8 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
                 caFile, certFile, keyFile,
                 allowPlaintext != null && allowPlaintext,
                 devAllowPlaintext != null && devAllowPlaintext,
-                retry);
+                retry,
+                ack != null ? ack : DEFAULT_ACK);
     }
 
     /** Settings for {@code endpoint} with every other key at its default. */
@@ -239,6 +255,7 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
         private boolean allowPlaintext;
         private boolean devAllowPlaintext;
         private Retry retry = Retry.DEFAULTS;
+        private boolean ack = DEFAULT_ACK;
 
         private Builder(String endpoint) {
             this.endpoint = endpoint;
@@ -299,11 +316,17 @@ public record TcpSettings(@JsonProperty("endpoint") Endpoint endpoint,
             return this;
         }
 
+        /** {@code ack}: acknowledged delivery (SPEC §12.3.1). */
+        public Builder ack(boolean ack) {
+            this.ack = ack;
+            return this;
+        }
+
         /** The validated settings. */
         public TcpSettings build() {
             return new TcpSettings(Endpoint.parse(endpoint), connectTimeoutSeconds, sendTimeoutSeconds, enableTls,
                     verifyHostname, caFile, certFile, keyFile, allowPlaintext, devAllowPlaintext,
-                    Objects.requireNonNull(retry, "retry"));
+                    Objects.requireNonNull(retry, "retry"), ack);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.townlet.telemetry.adapter.tcp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -8,16 +9,22 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -28,6 +35,7 @@ import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameBatch;
 import org.townlet.telemetry.api.transport.SendReport;
 import org.townlet.telemetry.api.transport.Transport;
+import org.townlet.telemetry.api.transport.TransportCallbacks;
 import org.townlet.telemetry.api.transport.TransportException;
 
 /**
@@ -43,15 +51,39 @@ import org.townlet.telemetry.api.transport.TransportException;
  *
  * <p>A send is one write of the whole batch. A watchdog thread ({@value #WATCHDOG_THREAD_NAME}) closes the socket
  * when the write takes longer than {@code send_timeout_seconds}, which unblocks it; any failure closes and forgets the
- * connection, and the next send reconnects.
+ * connection, and the next send reconnects. A connection found broken is reported once through
+ * {@link TransportCallbacks#failed}, so the pipeline can tell what was written to it.
+ *
+ * <p><b>Acknowledged delivery</b> ({@code ack: true}, SPEC §12.3.1). Right after each connect (and TLS handshake) the
+ * transport writes {@code {"ack_request":true}\n}, then resends its replay window in {@code seq} order, then starts a
+ * reader thread ({@value #ACK_THREAD_NAME}) on the connection. A frame enters the window when the transport starts
+ * writing it and leaves it when the receiver acknowledges it with a line {@code {"ack":<seq>}} (cumulative); the
+ * reader then reports {@link TransportCallbacks#acknowledged} (before the window shrinks, both under the transport's
+ * lock, so {@link #pendingBytes()} and the report never disagree). With acks, {@code send} returns normally once its
+ * frames are in the window, even when the write fails (reported through {@code failed}); only a failed connect throws.
+ * {@link #flush()} reconnects if needed (resending the window) and waits up to {@value #FLUSH_ACK_WAIT_MILLIS} ms for
+ * the window to be acknowledged; a connection opened by a flush is reported as {@link SendReport#NEW_CONNECTION} by
+ * the next send. Without acks, nothing is ever read from the connection.
  *
  * <p>Threads: the {@link org.townlet.telemetry.api.transport.Transport} methods are called only under the pipeline's
- * send lock, so the fields need no synchronisation. The watchdog touches only the connection handed to its task (it
- * closes that connection's plain socket, never the TLS layer, whose close could wait behind the blocked write).
+ * send lock (except that {@code stop()} may close a transport stuck in a send without it). The connection, the
+ * window and the closed flag are shared with the ack reader and guarded by {@link #lock}; writes happen outside it.
+ * The watchdog touches only the connection handed to its task (it closes that connection's plain socket, never the
+ * TLS layer, whose close could wait behind the blocked write).
  */
 final class TcpTransport implements Transport {
     /** The name of the watchdog thread. */
     static final String WATCHDOG_THREAD_NAME = "telemetry-tcp-watchdog";
+    /** The name of the acknowledgement reader thread (one per connection, with acks). */
+    static final String ACK_THREAD_NAME = "telemetry-tcp-acks";
+    /** The control line that asks the receiver for acknowledgements (SPEC §12.3.1). */
+    static final String ACK_REQUEST_LINE = "{\"ack_request\":true}\n";
+    /** How long {@link #flush()} waits for the window to be acknowledged. */
+    static final long FLUSH_ACK_WAIT_MILLIS = 200;
+    /** Longest acknowledgement line read; longer lines are skipped. */
+    private static final int MAX_ACK_LINE_BYTES = 256;
+    /** How long close() waits for each ack reader to end. */
+    private static final Duration READER_STOP_TIMEOUT = Duration.ofSeconds(1);
     /** Bound on the graceful close (TLS close_notify) when there is no send timeout. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     /** How long close() waits for the watchdog thread to end. */
@@ -71,12 +103,31 @@ final class TcpTransport implements Transport {
     private final RandomGenerator random;
     private final System.Logger logger;
 
-    /** Created by start(), shut down by close(). */
-    private ScheduledThreadPoolExecutor watchdog;
+    private final boolean ack;
+    private final TransportCallbacks callbacks;
+
+    /** Guards {@link #connection}, {@link #window}, {@link #windowBytes}; shared with the ack reader and close(). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when the window shrinks, the connection breaks or the transport closes. */
+    private final Condition windowChanged = lock.newCondition();
     /** The open connection; null before the first send, after a failure and after close. */
     private Connection connection;
+    /** With acks: frames written (or being written) and not acknowledged, in {@code seq} order. */
+    private final ArrayDeque<EncodedFrame> window = new ArrayDeque<>();
+    private long windowBytes;
+    /** A socket being connected, so that close() can abort a connect in progress. */
+    private volatile Socket connecting;
+    private volatile boolean closed;
+    /** Every ack reader started, joined by close(). */
+    private final List<Thread> readers = new CopyOnWriteArrayList<>();
+
+    // Send-lock state (send, flush, start, close).
+    /** Created by start(), shut down by close(). */
+    private ScheduledThreadPoolExecutor watchdog;
     /** Whether any connect of this transport has succeeded, so the next is a reconnect. */
     private boolean connectedBefore;
+    /** A flush opened a connection after an earlier one; the next send reports it. */
+    private boolean unreportedReconnect;
     /** Connects failed in a row; 0 after a success. */
     private int failedConnects;
     /** No connect is attempted before this instant; null when there is no backoff. */
@@ -84,11 +135,10 @@ final class TcpTransport implements Transport {
     /** Why the last connect failed, repeated by the sends that fail fast during the backoff. */
     private String lastConnectError;
     private boolean started;
-    private boolean closed;
 
     TcpTransport(Endpoint endpoint, SSLContext sslContext, boolean verifyHostname, Duration connectTimeout,
-                 Duration sendTimeout, TcpSettings.Retry retry, Clock clock, RandomGenerator random,
-                 System.Logger logger) {
+                 Duration sendTimeout, TcpSettings.Retry retry, boolean ack, Clock clock, RandomGenerator random,
+                 TransportCallbacks callbacks, System.Logger logger) {
         this.endpoint = endpoint;
         this.sslContext = sslContext;
         this.verifyHostname = verifyHostname;
@@ -98,6 +148,8 @@ final class TcpTransport implements Transport {
         this.backoffMax = retry.backoffMax();
         this.clock = clock;
         this.random = random;
+        this.ack = ack;
+        this.callbacks = callbacks;
         this.logger = logger;
     }
 
@@ -125,6 +177,12 @@ final class TcpTransport implements Transport {
         }
     }
 
+    /**
+     * Writes the batch over the connection, connecting first if there is none. Without acks, a failed write closes the
+     * connection and throws. With acks, the frames enter the replay window before they are written, and a failed write
+     * closes the connection, is reported through {@code failed}, and returns normally: the frames are resent after the
+     * next connect. A failed connect throws in both modes, having written nothing of the batch.
+     */
     @Override
     public SendReport send(FrameBatch batch) throws TransportException {
         if (closed) {
@@ -134,42 +192,128 @@ final class TcpTransport implements Transport {
             throw new IllegalStateException("tcp transport used before start()");
         }
         byte[] bytes = batch.concatenatedBytes();
-        boolean reconnected = false;
-        if (connection == null) {
-            connection = connect();
-            reconnected = connectedBefore;
+        boolean reconnected = unreportedReconnect;
+        Connection current = current();
+        if (current == null) {
+            current = connect();
+            reconnected |= connectedBefore;
             connectedBefore = true;
         }
-        write(connection, bytes);
-        return reconnected ? SendReport.NEW_CONNECTION : SendReport.SAME_CONNECTION;
+        unreportedReconnect = false;
+        SendReport report = reconnected ? SendReport.NEW_CONNECTION : SendReport.SAME_CONNECTION;
+        if (ack) {
+            lock.lock();
+            try {
+                window.addAll(batch.frames());
+                windowBytes += bytes.length;
+            } finally {
+                lock.unlock();
+            }
+        }
+        try {
+            write(current, bytes);
+        } catch (IOException e) {
+            String message = sendFailure(e);
+            broken(current, message);
+            if (!ack) {
+                throw new TransportException(message, e);
+            }
+        }
+        return report;
     }
 
-    /** Nothing is held in memory: every batch is handed to the operating system when sent. */
+    /**
+     * Without acks: nothing to do, every batch is handed to the operating system when sent. With acks: when frames
+     * wait in the window, reconnects if there is no connection (resending the window; a failed connect throws), then
+     * waits up to {@value #FLUSH_ACK_WAIT_MILLIS} ms, or until interrupted, for the window to be acknowledged.
+     */
     @Override
-    public void flush() {
-    }
-
-    /** Closes the connection (TLS: with close_notify, bounded in time) and stops the watchdog. Idempotent. */
-    @Override
-    public void close() {
-        if (closed) {
+    public void flush() throws TransportException {
+        if (!ack || closed || !started || pendingBytes() == 0) {
             return;
         }
-        closed = true;
-        Connection current = connection;
-        connection = null;
+        Connection current = current();
+        if (current == null) {
+            current = connect();
+            unreportedReconnect |= connectedBefore;
+            connectedBefore = true;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_ACK_WAIT_MILLIS);
+        lock.lock();
+        try {
+            while (!window.isEmpty() && connection == current && !closed) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    break;
+                }
+                windowChanged.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the connection (TLS: with close_notify, bounded in time), aborts a connect in progress, stops the ack
+     * readers and the watchdog. Idempotent; safe from a thread that does not hold the send lock. The replay window is
+     * kept ({@link #pendingBytes()} still reports it): the pipeline settles what was never acknowledged.
+     */
+    @Override
+    public void close() {
+        Connection current;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = connection;
+            connection = null;
+            windowChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        Socket pending = connecting;
+        if (pending != null) {
+            closeQuietly(pending);
+        }
         try {
             if (current != null) {
+                current.closing.set(true);
                 closeGracefully(current);
             }
         } finally {
+            stopReaders();
             stopWatchdog();
+        }
+    }
+
+    /** With acks, the bytes of the frames written and not yet acknowledged; 0 without acks. */
+    @Override
+    public long pendingBytes() {
+        lock.lock();
+        try {
+            return windowBytes;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Visible for testing: whether a connection is open (a send has succeeded over it and none failed since). */
     boolean isConnected() {
-        return connection != null;
+        return current() != null;
+    }
+
+    /** Visible for testing: the number of frames in the replay window. */
+    int windowFrames() {
+        lock.lock();
+        try {
+            return window.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Visible for testing: whether the transport speaks TLS. */
@@ -188,8 +332,21 @@ final class TcpTransport implements Transport {
         }
         try {
             Connection opened = open();
+            int resent = 0;
+            try {
+                if (ack) {
+                    resent = greet(opened);
+                }
+                install(opened);
+            } catch (IOException | RuntimeException e) {
+                opened.closing.set(true);
+                opened.abort();
+                closeQuietly(opened.socket());
+                throw e;
+            }
             if (connectedBefore) {
-                logger.log(Level.INFO, "Reconnected to telemetry endpoint " + endpoint);
+                logger.log(Level.INFO, "Reconnected to telemetry endpoint " + endpoint
+                        + (resent > 0 ? "; resent " + resent + " unacknowledged frames" : ""));
             } else {
                 logger.log(Level.DEBUG, "Connected to telemetry endpoint " + endpoint);
             }
@@ -238,12 +395,17 @@ final class TcpTransport implements Transport {
                 timeoutMillis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining));
             }
             Socket candidate = new Socket();
+            connecting = candidate;
             try {
+                if (closed) {
+                    throw new IOException(closedMessage());
+                }
                 candidate.setTcpNoDelay(true);
                 candidate.connect(new InetSocketAddress(address, endpoint.port()), timeoutMillis);
                 raw = candidate;
                 break;
             } catch (IOException e) {
+                connecting = null;
                 closeQuietly(candidate);
                 if (failure != null) {
                     e.addSuppressed(failure);
@@ -254,15 +416,17 @@ final class TcpTransport implements Transport {
         if (raw == null) {
             throw failure != null ? failure : new SocketTimeoutException("connect timed out");
         }
-        if (sslContext == null) {
-            return new Connection(raw, raw, raw.getOutputStream());
-        }
         try {
+            if (sslContext == null) {
+                return new Connection(raw, raw);
+            }
             SSLSocket tls = handshake(raw, deadline, timeoutNanos > 0);
-            return new Connection(raw, tls, tls.getOutputStream());
+            return new Connection(raw, tls);
         } catch (IOException | RuntimeException e) {
             closeQuietly(raw);
             throw e;
+        } finally {
+            connecting = null;
         }
     }
 
@@ -316,27 +480,32 @@ final class TcpTransport implements Transport {
     }
 
     /**
-     * Writes {@code bytes} as one write under the send timeout. On failure the connection is closed and forgotten.
+     * Writes {@code bytes} as one write under the send timeout; the watchdog closes the socket when it runs out.
+     *
+     * @throws SendTimeoutException when the watchdog fired (the write failed, or finished just as it fired)
+     * @throws IOException          when the write failed
      */
-    private void write(Connection current, byte[] bytes) throws TransportException {
+    private void write(Connection current, byte[] bytes) throws IOException {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> timer = null;
         if (!sendTimeout.isZero()) {
-            timer = watchdog.schedule(() -> {
-                timedOut.set(true);
-                current.abort();
-            }, sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                timer = watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    current.abort();
+                }, sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                throw new IOException(closedMessage(), e); // close() stopped the watchdog meanwhile
+            }
         }
         try {
             current.out().write(bytes);
             current.out().flush();
         } catch (IOException e) {
-            discard(current);
             if (timedOut.get()) {
-                throw new TransportException("Timed out sending to telemetry endpoint " + endpoint + " after "
-                        + sendTimeout.toNanos() / 1e9 + " s", e);
+                throw new SendTimeoutException(e);
             }
-            throw new TransportException("Failed to send to telemetry endpoint " + endpoint + ": " + describe(e), e);
+            throw e;
         } finally {
             if (timer != null) {
                 timer.cancel(false);
@@ -345,17 +514,211 @@ final class TcpTransport implements Transport {
         if (timedOut.get()) {
             // the watchdog fired just as the write finished: the bytes are with the operating system, which still
             // sends them after the (graceful) close, but the connection is gone
-            discard(current);
+            throw new SendTimeoutException(null);
         }
     }
 
-    /** Closes a broken connection at once and forgets it. */
-    private void discard(Connection broken) {
-        if (connection == broken) {
-            connection = null;
+    /** The watchdog closed the socket of a write that took longer than {@code send_timeout_seconds}. */
+    private static final class SendTimeoutException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SendTimeoutException(IOException cause) {
+            super("send timed out", cause);
         }
-        broken.abort();
-        closeQuietly(broken.socket());
+    }
+
+    /** The user-facing message of a failed write. */
+    private String sendFailure(IOException e) {
+        if (e instanceof SendTimeoutException) {
+            return "Timed out sending to telemetry endpoint " + endpoint + " after " + sendTimeout.toNanos() / 1e9
+                    + " s";
+        }
+        return "Failed to send to telemetry endpoint " + endpoint + ": " + describe(e);
+    }
+
+    /** The open connection, or null. */
+    private Connection current() {
+        lock.lock();
+        try {
+            return connection;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes {@code opened} the connection; fails when the transport was closed meanwhile. */
+    private void install(Connection opened) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IOException(closedMessage());
+            }
+            connection = opened;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * With acks, on a new connection: writes the ack request and the replay window (in {@code seq} order) as one
+     * write, then starts the connection's ack reader. Returns how many frames were resent.
+     */
+    private int greet(Connection opened) throws IOException {
+        List<EncodedFrame> resend;
+        lock.lock();
+        try {
+            resend = List.copyOf(window);
+        } finally {
+            lock.unlock();
+        }
+        byte[] request = ACK_REQUEST_LINE.getBytes(StandardCharsets.US_ASCII);
+        long total = request.length;
+        for (EncodedFrame frame : resend) {
+            total += frame.size();
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IOException("replay window too large for one write: " + total + " bytes");
+        }
+        byte[] bytes = new byte[(int) total];
+        System.arraycopy(request, 0, bytes, 0, request.length);
+        int offset = request.length;
+        for (EncodedFrame frame : resend) {
+            System.arraycopy(frame.bytes(), 0, bytes, offset, frame.size());
+            offset += frame.size();
+        }
+        write(opened, bytes);
+        Thread reader = new Thread(() -> readAcknowledgements(opened), ACK_THREAD_NAME);
+        reader.setDaemon(true);
+        readers.removeIf(thread -> !thread.isAlive());
+        readers.add(reader);
+        reader.start();
+        return resend.size();
+    }
+
+    /**
+     * The ack reader of one connection: applies every {@code {"ack":<seq>}} line until the connection ends. An end
+     * that the transport did not cause (the receiver closed or reset it) makes the connection broken.
+     */
+    private void readAcknowledgements(Connection current) {
+        String reason = "Telemetry endpoint " + endpoint + " closed the connection";
+        try {
+            InputStream in = current.socket().getInputStream();
+            byte[] buffer = new byte[4096];
+            byte[] line = new byte[MAX_ACK_LINE_BYTES];
+            int length = 0;
+            boolean overlong = false;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        if (!overlong) {
+                            acknowledge(new String(line, 0, length, StandardCharsets.US_ASCII));
+                        }
+                        length = 0;
+                        overlong = false;
+                    } else if (length < line.length) {
+                        line[length++] = b;
+                    } else {
+                        overlong = true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            reason = "Connection to telemetry endpoint " + endpoint + " lost: " + describe(e);
+        } catch (RuntimeException e) {
+            reason = "Acknowledgement reader of telemetry endpoint " + endpoint + " failed: " + describe(e);
+            logger.log(Level.ERROR, reason, e);
+        }
+        if (!closed && !current.closing.get()) {
+            if (broken(current, reason)) {
+                logger.log(Level.WARNING, reason + "; " + windowFrames()
+                        + " unacknowledged frames will be resent after the next connect");
+            }
+        }
+    }
+
+    /** Applies one acknowledgement line; anything else is ignored (logged at DEBUG). */
+    private void acknowledge(String line) {
+        long seq = parseAck(line);
+        if (seq < 0) {
+            logger.log(Level.DEBUG, "Ignoring a line from telemetry endpoint " + endpoint + " that is not an "
+                    + "acknowledgement: " + line);
+            return;
+        }
+        lock.lock();
+        try {
+            long frames = 0;
+            long bytes = 0;
+            for (EncodedFrame frame : window) {
+                if (frame.seq() > seq) {
+                    break;
+                }
+                frames++;
+                bytes += frame.size();
+            }
+            if (frames == 0) {
+                return;
+            }
+            // report first, then shrink: a reader of pendingBytes() under the lock sees both or neither
+            callbacks.acknowledged(seq, frames, bytes);
+            for (long i = 0; i < frames; i++) {
+                window.removeFirst();
+            }
+            windowBytes -= bytes;
+            windowChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The {@code seq} of a line {@code {"ack":<seq>}} (spaces allowed around the tokens), or -1. */
+    static long parseAck(String line) {
+        String text = line.strip();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            return -1;
+        }
+        String body = text.substring(1, text.length() - 1).strip();
+        if (!body.startsWith("\"ack\"")) {
+            return -1;
+        }
+        String rest = body.substring(5).strip();
+        if (!rest.startsWith(":")) {
+            return -1;
+        }
+        String digits = rest.substring(1).strip();
+        if (digits.isEmpty() || digits.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(digits);
+    }
+
+    /**
+     * {@code current} broke: forgets it (if it is still the connection), closes it at once and reports it through
+     * {@code failed}, once per connection. Returns whether this call reported it.
+     */
+    private boolean broken(Connection current, String reason) {
+        lock.lock();
+        try {
+            if (connection == current) {
+                connection = null;
+            }
+            windowChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        current.abort();
+        closeQuietly(current.socket());
+        if (current.failureReported.compareAndSet(false, true)) {
+            callbacks.failed(reason);
+            return true;
+        }
+        return false;
     }
 
     /** Closes {@code current} with a TLS close_notify, which the watchdog cuts short if the peer stopped reading. */
@@ -369,6 +732,24 @@ final class TcpTransport implements Transport {
         current.abort();
         if (timer != null) {
             timer.cancel(false);
+        }
+    }
+
+    private void stopReaders() {
+        for (Thread reader : readers) {
+            if (reader == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                reader.join(READER_STOP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (reader.isAlive()) {
+                logger.log(Level.WARNING, "A tcp transport acknowledgement reader did not stop within "
+                        + READER_STOP_TIMEOUT.toMillis() + " ms");
+            }
         }
     }
 
@@ -410,15 +791,35 @@ final class TcpTransport implements Transport {
     }
 
 
-    /**
-     * One open connection.
-     *
-     * @param raw    the TCP socket
-     * @param socket what is written to: {@code raw} itself, or the TLS socket layered over it
-     * @param out    {@code socket}'s output stream
-     */
-    private record Connection(Socket raw, Socket socket, OutputStream out) {
-        /** Closes the TCP socket, which unblocks a write in progress; safe from any thread, any number of times. */
+    /** One open connection: the TCP socket, and what is written to and read from ({@code raw} itself, or TLS over it). */
+    private static final class Connection {
+        private final Socket raw;
+        private final Socket socket;
+        private final OutputStream out;
+        /** Set when the transport itself closes the connection, so its reader does not report a failure. */
+        final AtomicBoolean closing = new AtomicBoolean();
+        /** Set by whoever reports the connection broken first (writer or reader). */
+        final AtomicBoolean failureReported = new AtomicBoolean();
+
+        Connection(Socket raw, Socket socket) throws IOException {
+            this.raw = raw;
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        Socket raw() {
+            return raw;
+        }
+
+        Socket socket() {
+            return socket;
+        }
+
+        OutputStream out() {
+            return out;
+        }
+
+        /** Closes the TCP socket, which unblocks a write or read in progress; safe from any thread, any number of times. */
         void abort() {
             closeQuietly(raw);
         }

@@ -11,7 +11,8 @@ import org.townlet.telemetry.api.transport.TransportFactory;
 
 /**
  * Creates the {@code tcp} transport (SPEC §12.3): NDJSON frames streamed over one TCP connection, TLS by default
- * except to a loopback host. Creating it reads and parses the certificate and key files (so a bad file fails at
+ * except to a loopback host, optionally with acknowledged delivery ({@code ack: true}, SPEC §12.3.1), which reports
+ * acknowledgements through the context's {@code TransportCallbacks}. Creating it reads and parses the certificate and key files (so a bad file fails at
  * start-up, naming it) but opens no connection and starts no thread.
  *
  * <p>Listed in {@code META-INF/services/org.townlet.telemetry.api.transport.TransportFactory}.
@@ -68,7 +69,7 @@ public final class TcpTransportFactory implements TransportFactory<TcpSettings> 
                     + "deprecated alias of allow_plaintext; use allow_plaintext");
         }
         return new TcpTransport(settings.endpoint(), sslContext, settings.verifyHostname(),
-                settings.connectTimeout(), settings.sendTimeout(), settings.retry(), context.clock(),
-                context.random(), logger);
+                settings.connectTimeout(), settings.sendTimeout(), settings.retry(), settings.ack(), context.clock(),
+                context.random(), context.callbacks(), logger);
     }
 }

@@ -45,6 +45,7 @@ class TcpSettingsTest {
         assertThat(settings.allowPlaintext()).isFalse();
         assertThat(settings.devAllowPlaintext()).isFalse();
         assertThat(settings.retry()).isEqualTo(new TcpSettings.Retry(0.5, 5.0));
+        assertThat(settings.ack()).isFalse();
         assertThat(settings).isEqualTo(TcpSettings.of("127.0.0.1:5000"));
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.sendTimeout()).isEqualTo(Duration.ofSeconds(1));
@@ -56,12 +57,12 @@ class TcpSettingsTest {
                 {"endpoint": "[2001:db8::1]:7000", "connect_timeout_seconds": 2.5, "send_timeout_seconds": 0,
                  "enable_tls": true, "verify_hostname": false, "ca_file": "ca.pem", "cert_file": "client.pem",
                  "key_file": "client.key", "allow_plaintext": false, "dev_allow_plaintext": false,
-                 "retry": {"max_attempts": 4, "backoff_seconds": 0.25, "backoff_max_seconds": 2}}
+                 "retry": {"max_attempts": 4, "backoff_seconds": 0.25, "backoff_max_seconds": 2}, "ack": true}
                 """, TcpSettings.class);
 
         assertThat(settings).isEqualTo(new TcpSettings(new Endpoint("2001:db8::1", 7000), 2.5, 0.0, true, false,
                 Path.of("ca.pem"), Path.of("client.pem"), Path.of("client.key"), false, false,
-                new TcpSettings.Retry(0.25, 2.0)));
+                new TcpSettings.Retry(0.25, 2.0), true));
         assertThat(settings.sendTimeout()).isZero();
     }
 
