@@ -1,6 +1,8 @@
 package org.townlet.sim;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.townlet.telemetry.api.sink.TelemetryPort;
 
@@ -43,5 +45,28 @@ final class HealthMonitor {
         port.emitMetric(EVENTS_AVG, (double) eventSum / samples.size(), tags);
         port.emitMetric(QUEUE_LATEST, queueLength, tags);
         port.emitMetric(QUEUE_AVG, (double) queueSum / samples.size(), tags);
+    }
+
+    /** The rolling window for a simulation snapshot: {@code [[events, queue], ...]}, oldest first. */
+    List<Object> exportState() {
+        List<Object> window = new ArrayList<>(samples.size());
+        for (long[] sample : samples) {
+            window.add(List.of(sample[0], sample[1]));
+        }
+        return List.copyOf(window);
+    }
+
+    /** Restores what {@link #exportState()} wrote. */
+    void importState(List<?> window) {
+        samples.clear();
+        eventSum = 0;
+        queueSum = 0;
+        for (Object entry : window) {
+            List<?> pair = (List<?>) entry;
+            long[] sample = {((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()};
+            samples.addLast(sample);
+            eventSum += sample[0];
+            queueSum += sample[1];
+        }
     }
 }

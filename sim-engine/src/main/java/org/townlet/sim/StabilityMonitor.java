@@ -4,36 +4,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.townlet.sim.config.StabilitySettings;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.StabilityInputs;
 import org.townlet.telemetry.api.json.JsonMaps;
 
 /**
  * The stability monitor (SPEC §17.6): per tick it turns the town's stability inputs into the {@code stability.metrics}
- * map (keys {@code starvation_incidents … promotion_state}) with its alerts, and every {@value #PROMOTION_WINDOW}
- * ticks evaluates promotion: a window without alerts is a pass, two passes in a row make the state {@code ready}.
- * Simulation thread only.
- *
- * <p>Thresholds are fixed at their defaults here. Next: issue town simulation (the {@code stability} config block).
+ * map (keys {@code starvation_incidents … promotion_state}) with its alerts, and every
+ * {@code stability.promotion_window} ticks evaluates promotion: a window without alerts is a pass, two passes in a
+ * row make the state {@code ready}, a window with alerts is a fail. The {@code lateness_spike} alert compares the mean
+ * lateness with {@code stability.lateness_threshold}; the other thresholds are fixed and reported under
+ * {@code thresholds}. Simulation thread only.
  */
 final class StabilityMonitor {
     static final long STARVATION_WINDOW_TICKS = 1000;
-    static final long PROMOTION_WINDOW = 500;
     static final long REQUIRED_PASSES = 2;
-    static final double LATENESS_THRESHOLD = 3.0;
     static final long STARVATION_MAX_INCIDENTS = 0;
     static final double OPTION_SWITCH_RATE_MAX = 0.5;
     static final double REWARD_VARIANCE_MAX = 0.05;
     static final long QUEUE_PRESSURE_MAX = 5;
     static final long RIVALRY_MAX_EVENTS = 3;
 
-    private static final Map<String, Object> THRESHOLDS = JsonMaps.of(
-            "starvation_max_incidents", STARVATION_MAX_INCIDENTS,
-            "option_switch_rate_max", OPTION_SWITCH_RATE_MAX,
-            "reward_variance_max", REWARD_VARIANCE_MAX,
-            "queue_pressure_max", QUEUE_PRESSURE_MAX,
-            "rivalry_max_events", RIVALRY_MAX_EVENTS,
-            "lateness_threshold", LATENESS_THRESHOLD);
+    private final double latenessThreshold;
+    private final long promotionWindow;
+    private final Map<String, Object> thresholds;
 
     private final ArrayDeque<long[]> starvations = new ArrayDeque<>();
     private long starvationsInWindow;
@@ -44,6 +39,19 @@ final class StabilityMonitor {
     private long consecutivePasses;
     private String reason;
     private long lastEvaluatedTick = -1;
+    private Map<String, Object> lastMetrics = Map.of();
+
+    StabilityMonitor(StabilitySettings settings) {
+        this.latenessThreshold = settings.latenessThreshold();
+        this.promotionWindow = settings.promotionWindow();
+        this.thresholds = JsonMaps.of(
+                "starvation_max_incidents", STARVATION_MAX_INCIDENTS,
+                "option_switch_rate_max", OPTION_SWITCH_RATE_MAX,
+                "reward_variance_max", REWARD_VARIANCE_MAX,
+                "queue_pressure_max", QUEUE_PRESSURE_MAX,
+                "rivalry_max_events", RIVALRY_MAX_EVENTS,
+                "lateness_threshold", latenessThreshold);
+    }
 
     /** Facts of one tick that the monitor reads besides the stability inputs. */
     record TickFacts(long tick, long starvationIncidents, QueueMetrics queues, long rivalryEvents,
@@ -99,15 +107,15 @@ final class StabilityMonitor {
         if (facts.rivalryEvents() > RIVALRY_MAX_EVENTS) {
             alerts.add("rivalry_spike");
         }
-        if (facts.meanLateness() > LATENESS_THRESHOLD) {
+        if (facts.meanLateness() > latenessThreshold) {
             alerts.add("lateness_spike");
         }
         alertsInWindow |= !alerts.isEmpty();
-        if (tick % PROMOTION_WINDOW == 0) {
+        if (tick % promotionWindow == 0) {
             evaluatePromotion(tick);
         }
 
-        return JsonMaps.of(
+        lastMetrics = JsonMaps.of(
                 "starvation_incidents", starvationsInWindow,
                 "starvation_window_ticks", STARVATION_WINDOW_TICKS,
                 "option_switch_rate", switchRate,
@@ -119,9 +127,9 @@ final class StabilityMonitor {
                 "queue_deltas", queueMap(deltas),
                 "rivalry_events", facts.rivalryEvents(),
                 "alerts", List.copyOf(alerts),
-                "thresholds", THRESHOLDS,
+                "thresholds", thresholds,
                 "promotion", JsonMaps.of(
-                        "window_ticks", PROMOTION_WINDOW,
+                        "window_ticks", promotionWindow,
                         "last_evaluated_tick", lastEvaluatedTick < 0 ? null : lastEvaluatedTick,
                         "alerts_in_window", alertsInWindow),
                 "promotion_state", JsonMaps.of(
@@ -129,6 +137,53 @@ final class StabilityMonitor {
                         "consecutive_passes", consecutivePasses,
                         "required_passes", REQUIRED_PASSES,
                         "reason", reason));
+        return lastMetrics;
+    }
+
+    /** The metrics of the last update ({@code {}} before the first). */
+    Map<String, Object> lastMetrics() {
+        return lastMetrics;
+    }
+
+    /** The monitor's state for a simulation snapshot. */
+    Map<String, Object> exportState() {
+        List<Object> incidents = new ArrayList<>();
+        for (long[] incident : starvations) {
+            incidents.add(List.of(incident[0], incident[1]));
+        }
+        return JsonMaps.of(
+                "starvations", List.copyOf(incidents),
+                "starvations_in_window", starvationsInWindow,
+                "previous_switches", previousSwitches,
+                "previous_queues", queueMap(previousQueues),
+                "alerts_in_window", alertsInWindow,
+                "state", state,
+                "consecutive_passes", consecutivePasses,
+                "reason", reason,
+                "last_evaluated_tick", lastEvaluatedTick,
+                "last_metrics", lastMetrics);
+    }
+
+    /** Restores what {@link #exportState()} wrote. */
+    @SuppressWarnings("unchecked")
+    void importState(Map<String, Object> saved) {
+        starvations.clear();
+        for (Object incident : (List<Object>) saved.get("starvations")) {
+            List<Object> pair = (List<Object>) incident;
+            starvations.addLast(new long[] {((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()});
+        }
+        starvationsInWindow = ((Number) saved.get("starvations_in_window")).longValue();
+        previousSwitches = ((Number) saved.get("previous_switches")).longValue();
+        Map<String, Object> queues = (Map<String, Object>) saved.get("previous_queues");
+        previousQueues = new QueueMetrics(((Number) queues.get("cooldown_events")).longValue(),
+                ((Number) queues.get("ghost_step_events")).longValue(),
+                ((Number) queues.get("rotation_events")).longValue());
+        alertsInWindow = (Boolean) saved.get("alerts_in_window");
+        state = (String) saved.get("state");
+        consecutivePasses = ((Number) saved.get("consecutive_passes")).longValue();
+        reason = (String) saved.get("reason");
+        lastEvaluatedTick = ((Number) saved.get("last_evaluated_tick")).longValue();
+        lastMetrics = (Map<String, Object>) saved.get("last_metrics");
     }
 
     private void evaluatePromotion(long tick) {

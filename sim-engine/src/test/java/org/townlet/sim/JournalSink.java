@@ -14,6 +14,7 @@ import org.townlet.telemetry.api.event.NarrationEntry;
 import org.townlet.telemetry.api.event.PolicyIdentity;
 import org.townlet.telemetry.api.event.TelemetryEvent;
 import org.townlet.telemetry.api.sink.ConsoleBridge;
+import org.townlet.telemetry.api.sink.EmptyReadModel;
 import org.townlet.telemetry.api.sink.EventSubscriber;
 import org.townlet.telemetry.api.sink.TelemetryIngress;
 import org.townlet.telemetry.api.sink.TelemetryPort;
@@ -21,11 +22,12 @@ import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.testing.RecordingSink;
 
 /**
- * The three roles the loop uses, delegating to a {@link RecordingSink} and keeping one journal of lifecycle calls and
- * event types in call order. It can throw on a chosen event, hand out console commands on a chosen tick, and run a
- * hook after each recorded event. Single-threaded, like the loop.
+ * The three roles the loop drives, and an empty read model, delegating to a {@link RecordingSink} and keeping one
+ * journal of lifecycle calls and event types in call order. It can throw on a chosen event, hand out console commands
+ * on chosen ticks, report a chosen transport status (to play the stub, or console auth), and run a hook after each
+ * recorded event. Single-threaded, like the loop.
  */
-final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPort {
+final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPort, EmptyReadModel {
     static final String START = "start";
     static final String STOP = "stop";
 
@@ -33,7 +35,9 @@ final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPor
     private final List<String> journal = new ArrayList<>();
     private Predicate<TelemetryEvent> failOn = event -> false;
     private Consumer<TelemetryEvent> afterEvent = event -> { };
-    private List<ConsoleCommand> pendingCommands = List.of();
+    private final java.util.TreeMap<Long, List<ConsoleCommand>> commandsByTick = new java.util.TreeMap<>();
+    private long drains;
+    private TransportStatus status;
 
     JournalSink failOn(Predicate<TelemetryEvent> predicate) {
         this.failOn = predicate;
@@ -45,8 +49,24 @@ final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPor
         return this;
     }
 
+    /** Commands drained before the first tick. */
     JournalSink commands(List<ConsoleCommand> commands) {
-        this.pendingCommands = List.copyOf(commands);
+        return commandsAt(1, commands);
+    }
+
+    /** Commands drained at the start of {@code tick} (the loop drains once per tick). */
+    JournalSink commandsAt(long tick, ConsoleCommand... commands) {
+        return commandsAt(tick, List.of(commands));
+    }
+
+    JournalSink commandsAt(long tick, List<ConsoleCommand> commands) {
+        commandsByTick.computeIfAbsent(tick, key -> new ArrayList<>()).addAll(commands);
+        return this;
+    }
+
+    /** Reports {@code transportStatus} instead of the recording sink's. */
+    JournalSink transportStatus(TransportStatus transportStatus) {
+        this.status = transportStatus;
         return this;
     }
 
@@ -83,7 +103,17 @@ final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPor
 
     @Override
     public TransportStatus transportStatus() {
-        return recording.transportStatus();
+        return status != null ? status : recording.transportStatus();
+    }
+
+    @Override
+    public long currentTick() {
+        return recording.currentTick();
+    }
+
+    @Override
+    public TransportStatus latestTransportStatus() {
+        return transportStatus();
     }
 
     @Override
@@ -113,9 +143,9 @@ final class JournalSink implements TelemetryIngress, ConsoleBridge, TelemetryPor
 
     @Override
     public List<ConsoleCommand> drainConsoleBuffer() {
-        List<ConsoleCommand> drained = pendingCommands;
-        pendingCommands = List.of();
-        return drained;
+        drains++;
+        List<ConsoleCommand> drained = commandsByTick.remove(drains);
+        return drained == null ? List.of() : List.copyOf(drained);
     }
 
     @Override

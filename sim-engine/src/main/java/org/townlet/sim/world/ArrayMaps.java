@@ -1,0 +1,195 @@
+package org.townlet.sim.world;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Compact immutable JSON maps for the per-tick views: a shared, ordered key set ({@link Keys}) and a parallel array of
+ * values, so a 14-component reward entry or a 2,000-agent map of hunger levels costs one array instead of a hash
+ * table of entries and boxes. Each map is handed out wrapped in {@link Collections#unmodifiableMap}, the form the api's
+ * {@code JsonMaps.copyOf} passes through without copying; {@code equals}, {@code hashCode} and iteration order are
+ * those of any ordered map with the same entries. Values of primitive arrays are boxed on access.
+ */
+final class ArrayMaps {
+    private ArrayMaps() {
+    }
+
+    /** A new array of {@code size} maps, to fill and hand to {@link #of(Keys, Object[])}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <V> Map<String, V>[] newMaps(int size) {
+        return new Map[size];
+    }
+
+    /** An immutable map of {@code keys} to {@code values} (same length; not copied, never to be changed). */
+    static <V> Map<String, V> of(Keys keys, V[] values) {
+        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new ObjectArrayMap<>(keys, values));
+    }
+
+    static Map<String, Double> ofDoubles(Keys keys, double[] values) {
+        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new DoubleArrayMap(keys, values));
+    }
+
+    static Map<String, Long> ofLongs(Keys keys, long[] values) {
+        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new LongArrayMap(keys, values));
+    }
+
+    /** An ordered set of keys with their positions; large sets get a hash index, small ones are scanned. */
+    static final class Keys {
+        private static final int SCAN_LIMIT = 16;
+
+        private final String[] names;
+        private final HashMap<String, Integer> index;
+
+        Keys(String... names) {
+            this.names = names.clone();
+            if (names.length > SCAN_LIMIT) {
+                index = new HashMap<>(names.length * 2);
+                for (int i = 0; i < names.length; i++) {
+                    index.put(names[i], i);
+                }
+            } else {
+                index = null;
+            }
+        }
+
+        int size() {
+            return names.length;
+        }
+
+        String name(int position) {
+            return names[position];
+        }
+
+        int indexOf(Object key) {
+            if (index != null) {
+                Integer position = index.get(key);
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == key) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private abstract static class ArrayMap<V> extends AbstractMap<String, V> {
+        final Keys keys;
+        private Set<Map.Entry<String, V>> entries;
+
+        ArrayMap(Keys keys) {
+            this.keys = keys;
+        }
+
+        abstract V valueAt(int position);
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return keys.size() == 0;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return keys.indexOf(key) >= 0;
+        }
+
+        @Override
+        public V get(Object key) {
+            int position = keys.indexOf(key);
+            return position < 0 ? null : valueAt(position);
+        }
+
+        @Override
+        public Set<Map.Entry<String, V>> entrySet() {
+            if (entries == null) {
+                entries = new AbstractSet<>() {
+                    @Override
+                    public Iterator<Map.Entry<String, V>> iterator() {
+                        return new Iterator<>() {
+                            private int next;
+
+                            @Override
+                            public boolean hasNext() {
+                                return next < keys.size();
+                            }
+
+                            @Override
+                            public Map.Entry<String, V> next() {
+                                if (next >= keys.size()) {
+                                    throw new NoSuchElementException();
+                                }
+                                int position = next++;
+                                return new AbstractMap.SimpleImmutableEntry<>(keys.name(position), valueAt(position));
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return keys.size();
+                    }
+                };
+            }
+            return entries;
+        }
+    }
+
+    private static final class ObjectArrayMap<V> extends ArrayMap<V> {
+        private final V[] values;
+
+        ObjectArrayMap(Keys keys, V[] values) {
+            super(keys);
+            this.values = values;
+        }
+
+        @Override
+        V valueAt(int position) {
+            return values[position];
+        }
+    }
+
+    private static final class DoubleArrayMap extends ArrayMap<Double> {
+        private final double[] values;
+
+        DoubleArrayMap(Keys keys, double[] values) {
+            super(keys);
+            this.values = values;
+        }
+
+        @Override
+        Double valueAt(int position) {
+            return values[position];
+        }
+    }
+
+    private static final class LongArrayMap extends ArrayMap<Long> {
+        private final long[] values;
+
+        LongArrayMap(Keys keys, long[] values) {
+            super(keys);
+            this.values = values;
+        }
+
+        @Override
+        Long valueAt(int position) {
+            return values[position];
+        }
+    }
+}
