@@ -8,6 +8,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The JSON schema validator logs through SLF4J, which has no provider here: keep its start-up notice off
+        // stderr (SLF4J's own diagnostics only; nothing of ours is logged through it).
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(TownletCommand.execute(args));
     }
 }

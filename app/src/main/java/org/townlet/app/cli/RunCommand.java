@@ -1,59 +1,171 @@
 package org.townlet.app.cli;
 
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.townlet.app.config.ConfigLoader;
+import org.townlet.app.config.ConfigOverrides;
+import org.townlet.app.config.ConfigurationException;
+import org.townlet.app.config.LoadedConfig;
+import org.townlet.app.lifecycle.Lifecycle;
+import org.townlet.app.lifecycle.LifecycleManager;
 import org.townlet.app.logging.StderrLogging;
-import org.townlet.app.run.RunSettings;
+import org.townlet.app.run.RunOptions;
 import org.townlet.app.run.SimulationRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code townlet run}: runs the town simulation and streams its telemetry. */
+/** {@code townlet run [CONFIG]}: runs the town simulation and streams its telemetry (SPEC §19). */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs the town simulation with telemetry, on built-in defaults unless options say otherwise.",
+            "Runs the town simulation and streams its telemetry.",
             "",
-            "With the default stdout transport every stdout line is one JSON frame; logs, progress and the",
-            "closing summary go to stderr. Example:",
+            "Built-in defaults (scenario small_story, 1000 ticks, frames to stdout) unless",
+            "a configuration file or options say otherwise; options override the file.",
+            "With the stdout transport every stdout line is one JSON frame, and logs,",
+            "progress and the closing summary go to stderr (the summary goes to stdout",
+            "with any other transport). Ctrl-C stops after the current tick, drains within",
+            "telemetry.worker.stop_timeout_seconds, prints the summary and exits 130.",
+            "",
+            "Examples:",
             "  townlet run --ticks 200 > frames.jsonl",
-            "  townlet run --transport file --file out/frames.jsonl"
+            "  townlet run --file out/frames.jsonl",
+            "  townlet run --endpoint 127.0.0.1:8765 --ack --tick-rate 400",
+            "  townlet run town.yaml --summary-json summary.json",
+            ""
         })
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--ticks", paramLabel = "N", description = "Ticks to simulate (default: ${DEFAULT-VALUE}).")
-    long ticks = RunSettings.DEFAULT_TICKS;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+            description = "Configuration file (YAML, or JSON for .json); see docs/CONFIGURATION.md.")
+    Path config;
 
-    @Option(names = "--seed", paramLabel = "S", description = "World seed (default: ${DEFAULT-VALUE}).")
-    long seed = RunSettings.DEFAULT_SEED;
+    @Option(names = "--ticks", paramLabel = "N", description = "Ticks to simulate (simulation.ticks; default 1000).")
+    Long ticks;
 
-    @Option(names = "--agents", paramLabel = "N", description = "Number of agents (default: ${DEFAULT-VALUE}).")
-    int agents = RunSettings.DEFAULT_AGENTS;
+    @Option(names = "--seed", paramLabel = "S", description = "World seed (simulation.seed; default 42).")
+    Long seed;
+
+    @Option(names = "--agents", paramLabel = "N",
+            description = "Number of agents (simulation.agents; default: the scenario's, 8 for small_story).")
+    Long agents;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Scenario preset: small_story, empty_town, queue_conflict, large_town (default small_story).")
+    String scenario;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Names this run to consumers; never written into frames (default: a random UUID).")
+    String runId;
+
+    @Option(names = "--tick-rate", paramLabel = "N",
+            description = "Pace the run to N ticks per second; 0 runs flat out (default 0).")
+    double tickRate;
 
     @Option(names = "--transport", paramLabel = "NAME",
-            description = "Where frames go: stdout, file, none, or any installed transport (default: ${DEFAULT-VALUE}).")
-    String transport = RunSettings.DEFAULT_TRANSPORT;
+            description = "Where frames go: stdout, file, tcp, none, or any installed transport such as a plugin's"
+                    + " (telemetry.transport.type; default stdout).")
+    String transport;
 
-    @Option(names = "--file", paramLabel = "PATH", description = "Output file of the file transport (appended to).")
-    Path file;
+    @Option(names = "--file", paramLabel = "PATH",
+            description = "The file transport's output, appended to (telemetry.transport.file_path); selects the"
+                    + " file transport unless one is named.")
+    String file;
+
+    @Option(names = "--endpoint", paramLabel = "HOST:PORT",
+            description = "The tcp transport's endpoint, host:port or [ipv6]:port (telemetry.transport.endpoint);"
+                    + " selects tcp unless a transport is named. TLS except to a loopback host.")
+    String endpoint;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM", description = "Trust these CA certificates too (ca_file).")
+    String tlsCa;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Client certificate for mutual TLS (cert_file).")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM",
+            description = "Unencrypted PKCS#8 key of --tls-cert (key_file).")
+    String tlsKey;
+
+    @Option(names = "--no-verify-hostname",
+            description = "Do not check that the server certificate names the host (the chain is still verified).")
+    boolean noVerifyHostname;
+
+    @Option(names = "--allow-plaintext",
+            description = "Allow plaintext tcp to a remote host; turns TLS off unless a --tls-* option is given.")
+    boolean allowPlaintext;
+
+    @Option(names = "--ack", description = "Acknowledged tcp delivery with replay after reconnects (telemetry.transport.ack).")
+    boolean ack;
 
     @Option(names = "--backpressure", paramLabel = "STRATEGY",
-            description = "What happens when the buffer is full: drop_oldest, block or fan_out (default: ${DEFAULT-VALUE}).")
-    String backpressure = RunSettings.DEFAULT_BACKPRESSURE;
+            description = "When the buffer is full: drop_oldest, block or fan_out (default drop_oldest).")
+    String backpressure;
 
     @Option(names = "--keyframe-interval", paramLabel = "N",
-            description = "A full snapshot every N ticks; 0 = only when forced (default: ${DEFAULT-VALUE}).")
-    int keyframeInterval = RunSettings.DEFAULT_KEYFRAME_INTERVAL;
+            description = "A full snapshot every N ticks; 0 = only when forced (default 100).")
+    Long keyframeInterval;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Load transport plugins from the jars in DIR (default: ./plugins when it exists).")
+    Path plugins;
+
+    @Option(names = "--quiet", description = "Only warnings and errors on stderr: no progress line, no summary.")
+    boolean quiet;
+
+    @Option(names = "--summary-json", paramLabel = "FILE",
+            description = "Write the closing summary as JSON, also when the run is interrupted.")
+    Path summaryJson;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
-        StderrLogging.configure(common.debug(), common.quiet());
-        RunSettings settings = new RunSettings(ticks, seed, agents, transport, file, backpressure, keyframeInterval,
-                common.quiet());
-        return new SimulationRun(settings).execute();
+        StderrLogging.configure(common.debug(), quiet);
+        RunOptions options;
+        try {
+            options = new RunOptions(runId == null ? UUID.randomUUID().toString() : runId, tickRate, quiet,
+                    summaryJson);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        if (runId != null && runId.isBlank()) {
+            throw new ConfigurationException("--run-id: must not be blank");
+        }
+        AppContext context = AppContext.load(plugins);
+        LifecycleManager lifecycle = new LifecycleManager().add("plugins", Lifecycle.onStop(context.plugins()));
+        try {
+            LoadedConfig loaded = new ConfigLoader(context.transports().factories()).load(config, overrides());
+            return new SimulationRun(loaded.config(), context.transports(), options, lifecycle).execute();
+        } finally {
+            lifecycle.stop();
+        }
+    }
+
+    private ConfigOverrides overrides() {
+        boolean tlsFlag = tlsCa != null || tlsCert != null || tlsKey != null;
+        return ConfigOverrides.builder()
+                .set("--ticks", "simulation.ticks", ticks)
+                .set("--seed", "simulation.seed", seed)
+                .set("--agents", "simulation.agents", agents)
+                .set("--scenario", "simulation.scenario", scenario)
+                .set("--transport", "telemetry.transport.type", transport)
+                .set("--file", "telemetry.transport.file_path", file)
+                .set("--endpoint", "telemetry.transport.endpoint", endpoint)
+                .set("--tls-ca", "telemetry.transport.ca_file", tlsCa)
+                .set("--tls-cert", "telemetry.transport.cert_file", tlsCert)
+                .set("--tls-key", "telemetry.transport.key_file", tlsKey)
+                .set("--no-verify-hostname", "telemetry.transport.verify_hostname", noVerifyHostname ? false : null)
+                .set("--allow-plaintext", "telemetry.transport.allow_plaintext", allowPlaintext ? true : null)
+                .set("--allow-plaintext", "telemetry.transport.enable_tls",
+                        allowPlaintext && !tlsFlag ? false : null)
+                .set("--ack", "telemetry.transport.ack", ack ? true : null)
+                .set("--backpressure", "telemetry.worker.backpressure", backpressure)
+                .set("--keyframe-interval", "telemetry.keyframe_interval_ticks", keyframeInterval)
+                .build();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "townlet",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateConfigCommand.class, org.townlet.app.listen.ListenCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Townlet Telemetry: a deterministic town simulation streaming versioned JSON telemetry.",
             "",
@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  0    success",
             "  1    runtime failure (simulation failure, local I/O error)",
-            "  2    usage or configuration error",
-            "  130  run interrupted (after a bounded stop)",
+            "  2    usage or configuration error (one line each; --debug: stack traces)",
+            "  130  run interrupted by SIGINT or SIGTERM (after a bounded stop)",
             "",
             "Run 'townlet COMMAND --help' for a command's options."
         })
@@ -37,14 +37,32 @@ public final class TownletCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new TownletCommand());
         commandLine.setExecutionExceptionHandler(TownletCommand::handleFailure);
+        commandLine.setParameterExceptionHandler(TownletCommand::handleUsageError);
         return commandLine.execute(args);
+    }
+
+    /** One line for a mistake on the command line, naming the command whose help to read. */
+    private static int handleUsageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine commandLine = failure.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("townlet: " + failure.getMessage() + " (see 'townlet "
+                + (commandLine.getCommandSpec().parent() == null ? "" : commandLine.getCommandName() + " ")
+                + "--help')");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
-        if (failure instanceof ConfigurationException) {
-            err.println("townlet: " + failure.getMessage());
+        Throwable cause = failure;
+        while (!(cause instanceof ConfigurationException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConfigurationException configuration) {
+            for (String error : configuration.errors()) {
+                err.println("townlet: " + error);
+            }
             if (debug) {
                 failure.printStackTrace(err);
             }
@@ -61,6 +79,11 @@ public final class TownletCommand implements Runnable {
 
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        String text = message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+            text += ": " + cause.getMessage();
+        }
+        return text;
     }
 }

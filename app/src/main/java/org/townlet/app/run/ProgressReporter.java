@@ -7,26 +7,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.townlet.app.lifecycle.Lifecycle;
 import org.townlet.telemetry.api.status.TransportStatus;
 
 /**
- * Prints a progress line to stderr every two seconds while a run lasts. Owns one daemon thread,
- * {@code townlet-progress}, started by {@link #start()} and stopped by {@link #close()}.
+ * Prints a progress line to stderr every two seconds while a run lasts, so runs shorter than that print none: tick,
+ * ticks/s, frames sent, dropped, queue. Owns one daemon thread, {@code townlet-progress}, created by {@link #start()}
+ * and stopped by {@link #stop()}.
  */
-final class ProgressReporter implements AutoCloseable {
+final class ProgressReporter implements Lifecycle {
     private static final long PERIOD_SECONDS = 2;
 
     private final LongSupplier tick;
     private final Supplier<TransportStatus> status;
     private final PrintStream out;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "townlet-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private ScheduledExecutorService timer;
     // Written and read only on the progress thread.
     private long lastTick;
-    private long lastNanos = System.nanoTime();
+    private long lastNanos;
 
     ProgressReporter(LongSupplier tick, Supplier<TransportStatus> status, PrintStream out) {
         this.tick = tick;
@@ -34,7 +32,14 @@ final class ProgressReporter implements AutoCloseable {
         this.out = out;
     }
 
-    void start() {
+    @Override
+    public void start() {
+        lastNanos = System.nanoTime();
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "townlet-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
         timer.scheduleAtFixedRate(this::report, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -50,7 +55,8 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() throws InterruptedException {
         timer.shutdownNow();
+        timer.awaitTermination(1, TimeUnit.SECONDS);
     }
 }

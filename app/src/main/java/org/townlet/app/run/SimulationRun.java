@@ -1,106 +1,154 @@
 package org.townlet.app.run;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.townlet.app.config.ConfigurationException;
-import org.townlet.app.cli.ExitCodes;
-import org.townlet.app.logging.StderrLogging;
-import org.townlet.app.wiring.BuiltinTransportsModule;
-import org.townlet.app.wiring.TransportDiscovery;
+import java.lang.System.Logger.Level;
+import java.security.Security;
+import java.time.Duration;
+import org.townlet.app.config.TownletConfig;
+import org.townlet.app.lifecycle.LifecycleException;
+import org.townlet.app.lifecycle.LifecycleManager;
+import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.wiring.TransportRegistry;
-import org.townlet.sim.SimulationConfig;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.api.TelemetrySink;
 
 /**
- * One {@code townlet run}: wires the sink, runs the loop on the calling thread, and stops within a bound on Ctrl-C.
+ * One {@code townlet run} (SPEC §11.8, §18, §19): builds the sink the configuration names and the simulation loop,
+ * starts the run's components, runs the loop on the calling thread (paced by {@code --tick-rate}), and writes the
+ * closing summary, also when SIGINT or SIGTERM ends the run.
  *
- * <p>Threads: the calling thread is the simulation thread. The JVM shutdown hook ({@code townlet-shutdown}) asks the
- * loop to stop after its current tick and waits, bounded, until the run has stopped its sink and printed its
- * summary.
+ * <p>Threads: the calling thread is the simulation thread; it starts the sink before the first tick and stops it in
+ * {@code finally}. The shutdown hook ({@code townlet-shutdown}) asks the loop to stop after its current tick, waits
+ * (bounded by {@code stop_timeout_seconds + 2 s}) until the simulation thread has stopped the sink and written the
+ * summary, and exits 130. The summary is written once, by whichever thread gets there first.
  */
 public final class SimulationRun {
-    /** The sink's own drain bound (worker stop timeout, 2 s) plus its close bound (2 s), plus a margin. */
-    private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+    /** The exit code of a run ended by SIGINT or SIGTERM. */
+    public static final int INTERRUPTED = 130;
+    private static final System.Logger LOG = System.getLogger(SimulationRun.class.getName());
+    /** Lookups are redone on every reconnect (SPEC §12.3); the JDK caches them for 30 s by default. */
+    private static final String DNS_CACHE_SECONDS = "5";
 
-    private final RunSettings settings;
+    private final TownletConfig config;
+    private final TransportRegistry registry;
+    private final RunOptions options;
+    private final LifecycleManager lifecycle;
 
-    public SimulationRun(RunSettings settings) {
-        this.settings = settings;
+    private final Object reportLock = new Object();
+    private boolean reported;
+    private boolean summaryWriteFailed;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param lifecycle the run's components added so far (the plugins); the run adds its own and stops them all
+     */
+    public SimulationRun(TownletConfig config, TransportRegistry registry, RunOptions options,
+                         LifecycleManager lifecycle) {
+        this.config = config;
+        this.registry = registry;
+        this.options = options;
+        this.lifecycle = lifecycle;
     }
 
-    /** Runs to completion or interruption and returns the exit code. */
+    /**
+     * Runs to completion or interruption.
+     *
+     * @return 0, or 130 when interrupted, or 1 when the summary file could not be written
+     * @throws org.townlet.sim.SimulationLoopException when a tick fails (after the summary is written)
+     */
     public int execute() {
-        TransportRegistry registry = createRegistry();
-        SimulationConfig config = simulationConfig();
-        TelemetrySink sink = new TelemetryAssembly(registry).build(settings);
-        SimulationLoop loop = new SimulationLoop(config, sink, System::nanoTime);
-
-        PrintStream console = StderrLogging.progressStream();
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            loop.requestStop();
-            try {
-                finished.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "townlet-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Security.setProperty("networkaddress.cache.ttl", DNS_CACHE_SECONDS);
+        TelemetrySink sink = new TelemetryAssembly(registry).build(config);
+        String telemetryName = config.stubSelected() ? "stub" : config.telemetry().transport().type();
+        SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, telemetryName);
+        TickPacer pacer = new TickPacer(options.tickRate());
+        boolean stdoutCarriesFrames = !config.stubSelected() && "stdout".equals(telemetryName);
+        PrintStream summaryStream = stdoutCarriesFrames ? System.err : System.out;
+        if (!options.quiet()) {
+            lifecycle.add("progress reporter", new ProgressReporter(loop::currentTick, sink::transportStatus,
+                    System.err));
+        }
+        long ticks = config.simulation().ticks();
+        LOG.log(Level.INFO, "townlet_run_start run_id=" + options.runId() + " transport=" + telemetryName
+                + " ticks=" + ticks + " seed=" + config.simulation().seed() + " agents="
+                + config.simulation().agents() + " scenario=" + config.simulation().scenario()
+                + (pacer.paced() ? " tick_rate=" + options.tickRate() : ""));
 
         long started = System.nanoTime();
-        try (ProgressReporter progress = new ProgressReporter(loop::currentTick, sink::transportStatus, console)) {
-            if (!settings.quiet()) {
-                progress.start();
-            }
-            loop.run(settings.ticks());
+        Duration bound = Duration.ofNanos(Math.round(config.telemetry().worker().stopTimeoutSeconds() * 1e9))
+                .plusSeconds(2);
+        Runnable close = () -> finish(loop, sink, started, summaryStream, true);
+        ShutdownHook hook = ShutdownHook.install(bound, () -> {
+            stopRequested = true;
+            loop.requestStop();
+            pacer.wake();
+        }, close, INTERRUPTED);
+        try {
+            lifecycle.start();
+            drive(loop, sink, pacer, ticks);
         } finally {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            RunSummary summary = new RunSummary(loop.currentTick(), seconds, sink.transportStatus());
-            if (!settings.quiet() || interrupted.get()) {
-                console.println(summary.toLine());
-            }
-            console.flush();
-            finished.countDown();
-            if (!interrupted.get()) {
-                removeHook(hook);
-            }
+            finish(loop, sink, started, summaryStream, hook.fired());
+            hook.runFinished();
+            hook.uninstall();
         }
-        return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        if (hook.fired()) {
+            return INTERRUPTED;
+        }
+        return summaryWriteFailed ? 1 : 0;
     }
 
-    private SimulationConfig simulationConfig() {
-        if (settings.ticks() < 0) {
-            throw new ConfigurationException("--ticks: must be >= 0; got " + settings.ticks());
+    /** Runs the ticks: through the loop's own run, or step by step when paced (same start/stop contract). */
+    private void drive(SimulationLoop loop, TelemetrySink sink, TickPacer pacer, long ticks) {
+        if (!pacer.paced()) {
+            loop.run(ticks);
+            return;
         }
+        sink.start();
         try {
-            return SimulationConfig.builder()
-                    .seed(settings.seed())
-                    .agents(settings.agents())
-                    .ticks(settings.ticks())
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage(), e);
+            pacer.begin();
+            long completed = 0;
+            while (completed < ticks && !stopRequested) {
+                loop.step();
+                completed++;
+                if (completed < ticks) {
+                    pacer.awaitNext(completed);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sink.stop();
         }
     }
 
-    private static TransportRegistry createRegistry() {
-        ClassLoader loader = SimulationRun.class.getClassLoader();
-        Injector injector = Guice.createInjector(new BuiltinTransportsModule(TransportDiscovery.discover(loader)));
-        return injector.getInstance(TransportRegistry.class);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting; the hook will find the run finished.
+    /** Stops the components and writes the summary; once, whichever thread comes first. */
+    private void finish(SimulationLoop loop, TelemetrySink sink, long started, PrintStream out, boolean interrupted) {
+        synchronized (reportLock) {
+            if (reported) {
+                return;
+            }
+            reported = true;
+            try {
+                lifecycle.stop();
+            } catch (LifecycleException e) {
+                LOG.log(Level.WARNING, e.getMessage(), e);
+            }
+            RunSummary summary = new RunSummary(loop.currentTick(), (System.nanoTime() - started) / 1e9,
+                    sink.transportStatus(), interrupted);
+            if (!options.quiet() || interrupted) {
+                out.println(summary.toLine());
+                out.flush();
+            }
+            if (options.summaryJson() != null) {
+                try {
+                    summary.writeJson(options.summaryJson());
+                } catch (IOException e) {
+                    summaryWriteFailed = true;
+                    System.err.println("townlet: --summary-json: cannot write " + options.summaryJson() + ": " + e);
+                }
+            }
+            System.err.flush();
         }
     }
 }

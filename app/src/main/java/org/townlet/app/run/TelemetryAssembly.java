@@ -1,79 +1,59 @@
 package org.townlet.app.run;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.townlet.app.config.ConfigurationException;
-import org.townlet.app.wiring.TransportDiscovery;
+import org.townlet.app.config.TownletConfig;
 import org.townlet.app.wiring.TransportRegistry;
+import org.townlet.telemetry.adapter.tcp.TcpSettings;
 import org.townlet.telemetry.api.TelemetrySink;
 import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportContext;
 import org.townlet.telemetry.api.transport.TransportFactory;
-import org.townlet.telemetry.core.publish.PublisherSettings;
 import org.townlet.telemetry.core.publish.TelemetryPublisher;
 import org.townlet.telemetry.core.publish.TelemetrySinks;
-import org.townlet.telemetry.core.worker.BackpressureStrategy;
-import org.townlet.telemetry.core.worker.WorkerSettings;
 
 /**
- * Builds the telemetry sink a run asks for: the stub for {@code none}, otherwise the publisher with the one transport
- * named. Only the chosen pieces are built; nothing starts here.
+ * Builds the telemetry sink a configuration asks for (SPEC §16): the stub for provider {@code stub}/{@code none} or
+ * transport {@code none}, otherwise the publisher with the one transport named, created from its bound settings
+ * record. Only the chosen pieces are built; nothing starts here.
  */
 final class TelemetryAssembly {
     private final TransportRegistry registry;
-    private final TransportSettingsBinder binder = new TransportSettingsBinder();
 
     TelemetryAssembly(TransportRegistry registry) {
         this.registry = registry;
     }
 
-    TelemetrySink build(RunSettings run) {
-        if (TransportDiscovery.RESERVED_NONE.equals(run.transport())) {
+    TelemetrySink build(TownletConfig config) {
+        if (config.stubSelected()) {
             return TelemetrySinks.stub();
         }
-        TransportFactory<?> factory = registry.select(run.transport());
-        BackpressureStrategy backpressure = parseBackpressure(run.backpressure());
-        if (run.keyframeInterval() < 0 || run.keyframeInterval() > 1_000_000) {
-            throw new ConfigurationException("--keyframe-interval: must be 0–1000000; got " + run.keyframeInterval());
+        String type = config.telemetry().transport().type();
+        TransportFactory<?> factory = registry.select(type);
+        Object settings = config.telemetry().transport().settings();
+        boolean tls = false;
+        boolean verifyHostname = false;
+        boolean allowPlaintext = false;
+        if (settings instanceof TcpSettings tcp) {
+            tls = tcp.useTls();
+            verifyHostname = tcp.verifyHostname();
+            allowPlaintext = tcp.allowPlaintext() || tcp.devAllowPlaintext();
         }
-        Object settings = binder.bind(factory, transportValues(factory.name(), run));
         return TelemetryPublisher.builder()
-                .settings(PublisherSettings.builder().keyframeIntervalTicks(run.keyframeInterval()).build())
-                .workerSettings(WorkerSettings.builder().backpressure(backpressure).build())
+                .settings(config.publisherSettings())
+                .workerSettings(config.workerSettings())
                 .transport(factory.name(), context -> create(factory, settings, context))
+                .tls(tls, verifyHostname, allowPlaintext)
                 .clock(Clock.systemUTC())
-                .seed(run.seed())
+                .seed(config.simulation().seed())
                 .build();
-    }
-
-    private static Map<String, Object> transportValues(String name, RunSettings run) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (run.file() != null) {
-            if (!"file".equals(name)) {
-                throw new ConfigurationException("--file: only the file transport takes a file; transport is '"
-                        + name + "'");
-            }
-            values.put("file_path", run.file().toString());
-        } else if ("file".equals(name)) {
-            throw new ConfigurationException("--file: required with --transport file");
-        }
-        return values;
-    }
-
-    private static BackpressureStrategy parseBackpressure(String value) {
-        try {
-            return BackpressureStrategy.fromConfigName(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("--backpressure: " + e.getMessage());
-        }
     }
 
     private static <S> Transport create(TransportFactory<S> factory, Object settings, TransportContext context) {
         try {
             return factory.create(factory.settingsType().cast(settings), context);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("telemetry.transport: " + e.getMessage(), e);
+            throw new ConfigurationException("telemetry.transport (" + factory.name() + "): " + e.getMessage(), e);
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.townlet.telemetry.api.transport.TransportFactory;
 
 /**
- * Contributes the transport factories found on the classpath with {@code ServiceLoader}. The factories are discovered
- * before the injector is built (see {@link TransportDiscovery}), so this module only binds: no I/O in configure().
+ * Contributes the transport factories found with {@code ServiceLoader}. They are discovered before the injector is
+ * built ({@link TransportDiscovery}), so this module only binds: no I/O in configure(). Duplicates are allowed in the
+ * map binder so that {@link TransportCatalog} can report every name taken twice with both sources.
  */
 public final class BuiltinTransportsModule extends AbstractModule {
     private final List<TransportFactory<?>> factories;
@@ -17,7 +18,7 @@ public final class BuiltinTransportsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        TransportBindings.transports(binder()); // an empty map is still a map
+        TransportBindings.transports(binder()).permitDuplicates(); // an empty map is still a map
         for (TransportFactory<?> factory : factories) {
             TransportBindings.addTransport(binder(), factory);
         }

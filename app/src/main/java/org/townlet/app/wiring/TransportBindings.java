@@ -29,8 +29,15 @@ public final class TransportBindings {
         return MapBinder.newMapBinder(binder, TypeLiteral.get(String.class), FACTORY);
     }
 
-    /** Contributes {@code factory} under its name. A name taken twice fails at start-up. */
+    /**
+     * Contributes {@code factory} under its {@link TransportFactory#name()}, selectable as
+     * {@code telemetry.transport.type}; its settings come from {@code telemetry.transport.<name>}. A name taken by two
+     * different factories, or the reserved {@code none}, fails at start-up naming both sources.
+     */
     public static void addTransport(Binder binder, TransportFactory<?> factory) {
-        transports(binder).addBinding(factory.name()).toInstance(factory);
+        java.util.Objects.requireNonNull(factory, "factory");
+        String name = java.util.Objects.requireNonNull(factory.name(), () -> factory.getClass().getName()
+                + ".name() returned null");
+        transports(binder).addBinding(name).toInstance(factory);
     }
 }

@@ -1,14 +1,16 @@
 package org.townlet.app.wiring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.telemetry.api.transport.TransportFactory;
 
-/** Finds the transport factories registered for {@code ServiceLoader} and rejects reserved or duplicate names. */
+/**
+ * Finds the transport factories listed for {@code ServiceLoader} (first-party adapters, and plugins that list their
+ * factory too). Names are checked by {@link TransportCatalog}, together with the factories plugins' modules add.
+ */
 public final class TransportDiscovery {
     /** The name that selects the stub sink; no factory may claim it. */
     public static final String RESERVED_NONE = "none";
@@ -16,28 +18,17 @@ public final class TransportDiscovery {
     private TransportDiscovery() {
     }
 
-    /** The factories visible to {@code loader}, checked. */
+    /** The factories visible to {@code loader}, in discovery order. */
     @SuppressWarnings("rawtypes")
     public static List<TransportFactory<?>> discover(ClassLoader loader) {
-        Map<String, TransportFactory<?>> byName = new LinkedHashMap<>();
-        for (TransportFactory factory : ServiceLoader.load(TransportFactory.class, loader)) {
-            TransportFactory<?> typed = factory;
-            String name = typed.name();
-            if (RESERVED_NONE.equals(name)) {
-                throw new ConfigurationException("Transport factory " + typed.getClass().getName()
-                        + " claims the reserved name 'none'");
+        List<TransportFactory<?>> factories = new ArrayList<>();
+        try {
+            for (TransportFactory factory : ServiceLoader.load(TransportFactory.class, loader)) {
+                factories.add(factory);
             }
-            TransportFactory<?> previous = byName.putIfAbsent(name, typed);
-            if (previous != null && previous.getClass() != typed.getClass()) {
-                throw new ConfigurationException("Duplicate telemetry transport '" + name + "': "
-                        + source(previous) + " and " + source(typed));
-            }
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigurationException("Cannot load a transport factory: " + e.getMessage(), e);
         }
-        return new ArrayList<>(byName.values());
-    }
-
-    static String source(Object factory) {
-        var location = factory.getClass().getProtectionDomain().getCodeSource();
-        return factory.getClass().getName() + (location == null ? "" : " (" + location.getLocation() + ")");
+        return factories;
     }
 }

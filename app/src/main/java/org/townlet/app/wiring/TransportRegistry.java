@@ -1,6 +1,6 @@
 package org.townlet.app.wiring;
 
-import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -8,13 +8,17 @@ import java.util.TreeSet;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.telemetry.api.transport.TransportFactory;
 
-/** The installed transports by name, as contributed to the map binder; the one place a name is resolved. */
+/** The installed transports by name, built by {@link TransportCatalog}; the one place a name is resolved. */
 public final class TransportRegistry {
     private final Map<String, TransportFactory<?>> factories;
 
-    @Inject
-    public TransportRegistry(Map<String, TransportFactory<?>> factories) {
-        this.factories = new TreeMap<>(factories);
+    TransportRegistry(Map<String, TransportFactory<?>> factories) {
+        this.factories = Collections.unmodifiableMap(new TreeMap<>(factories));
+    }
+
+    /** The installed factories by name, sorted; what the configuration is checked against. */
+    public Map<String, TransportFactory<?>> factories() {
+        return factories;
     }
 
     /** The names a user may choose: every installed factory plus {@code none} (the stub sink), sorted. */

@@ -16,10 +16,29 @@ final class TownletProcess {
         }
     }
 
+    /** A child still running; its output goes to files. */
+    record Running(Process process, Path stdout, Path stderr) {
+        String stderrText() throws IOException {
+            return Files.readString(stderr, StandardCharsets.UTF_8);
+        }
+
+        Result await(long seconds) throws IOException, InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("townlet did not finish in " + seconds + " s; stderr:\n" + stderrText());
+            }
+            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), stderrText());
+        }
+    }
+
     private TownletProcess() {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return start(workDir, args).await(120);
+    }
+
+    static Running start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -34,12 +53,6 @@ final class TownletProcess {
                 .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("townlet " + String.join(" ", args) + " did not finish; stderr:\n"
-                    + Files.readString(err));
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Running(process, out, err);
     }
 }

@@ -1,0 +1,92 @@
+package org.townlet.app.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.townlet.app.config.ConfigNode.MapNode;
+import org.townlet.app.config.ConfigNode.ScalarNode;
+
+/**
+ * Values given by command-line flags. They replace the file's values before binding, carrying the flag as their
+ * {@link Origin}, so they are checked by the same rules and errors name the flag. Immutable.
+ */
+public final class ConfigOverrides {
+    /** No flags. */
+    public static final ConfigOverrides NONE = new ConfigOverrides(List.of());
+
+    private record Override(String flag, String path, Object value) {
+    }
+
+    private final List<Override> overrides;
+
+    private ConfigOverrides(List<Override> overrides) {
+        this.overrides = List.copyOf(overrides);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Applies the flags to {@code root}. When neither the file nor a flag names {@code telemetry.transport.type}, a
+     * flag that only one transport takes selects it: {@code --endpoint} tcp, {@code --file} file.
+     */
+    public MapNode applyTo(MapNode root) {
+        MapNode result = root;
+        for (Override o : overrides) {
+            Origin origin = Origin.flag(o.flag(), o.path());
+            result = result.with(List.of(o.path().split("\\.")), new ScalarNode(origin, o.value()), origin);
+        }
+        if (find(result, "telemetry.transport.type") == null) {
+            for (Override o : overrides) {
+                String inferred = switch (o.path()) {
+                    case "telemetry.transport.endpoint" -> "tcp";
+                    case "telemetry.transport.file_path" -> "file";
+                    default -> null;
+                };
+                if (inferred != null) {
+                    Origin origin = Origin.flag(o.flag(), "telemetry.transport.type");
+                    result = result.with(List.of("telemetry", "transport", "type"), new ScalarNode(origin, inferred),
+                            origin);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static ConfigNode find(MapNode root, String path) {
+        ConfigNode node = ConfigNode.find(root, path);
+        return node instanceof ScalarNode scalar && scalar.value() == null ? null : node;
+    }
+
+    /** Whether a flag sets {@code path}. */
+    public boolean sets(String path) {
+        return overrides.stream().anyMatch(o -> o.path().equals(path));
+    }
+
+    /** Collects flags in the order given; a later flag for the same path wins. */
+    public static final class Builder {
+        private final List<Override> overrides = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@code path} to {@code value} (a {@code String}, {@code Boolean}, {@code Long}, {@code Integer} or
+         * {@code Double}) when {@code value} is not {@code null}.
+         */
+        public Builder set(String flag, String path, Object value) {
+            Objects.requireNonNull(flag, "flag");
+            Objects.requireNonNull(path, "path");
+            if (value != null) {
+                overrides.add(new Override(flag, path, value));
+            }
+            return this;
+        }
+
+        public ConfigOverrides build() {
+            return new ConfigOverrides(overrides);
+        }
+    }
+}
