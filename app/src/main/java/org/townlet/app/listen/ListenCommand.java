@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  townlet listen --port 8765 --out frames.jsonl --summary-json s.json",
+            "  townlet listen --port 8765 --http 8088     # then open http://127.0.0.1:8088/",
             "  townlet listen --tls-cert server.pem --tls-key server.key \\",
             "      --tls-client-ca clients.pem"
         })
@@ -51,6 +52,11 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--tls-client-ca", paramLabel = "PEM",
             description = "Require client certificates issued by these CA certificates (mutual TLS).")
     Path tlsClientCa;
+
+    @Option(names = "--http", paramLabel = "PORT",
+            description = "Serve a live dashboard on this port of --bind: one page, updated as frames arrive"
+                    + " (Server-Sent Events); all assets served by townlet, nothing from the internet.")
+    Integer http;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Append every frame, verbatim, once per seq (the digest then goes to stderr).")
@@ -117,6 +123,7 @@ public final class ListenCommand implements Callable<Integer> {
                 .idleExit(idleExit == null ? null : Duration.ofNanos(Math.round(idleExit * 1e9)))
                 .strict(strict)
                 .quiet(quiet)
+                .http(http)
                 .build();
         return new ListenRun(settings, System.out, System.err).execute();
     }

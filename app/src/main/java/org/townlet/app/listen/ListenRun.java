@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import org.townlet.app.listen.http.DashboardServer;
 import org.townlet.telemetry.core.consume.ConsumerCounters;
 import org.townlet.telemetry.core.consume.StreamConsumer;
 
@@ -26,7 +28,8 @@ import org.townlet.telemetry.core.consume.StreamConsumer;
  * <p>Threads: the caller runs {@link #start()}, {@link #awaitStopRequest()} and {@link #finish()} (or
  * {@link #execute()}, which does all three); the digest runs on {@value #DIGEST_THREAD}; the JVM shutdown hook
  * ({@value #SHUTDOWN_THREAD}, only with {@link #execute()}) asks for the stop, waits (bounded) until the summary is
- * written and ends the JVM with the listener's exit code.
+ * written and ends the JVM with the listener's exit code. With {@code --http} the
+ * {@link DashboardServer} runs its own threads; the receiver only hands it each applied frame, which never blocks.
  */
 public final class ListenRun {
     // The exit codes of SPEC §19 that listen uses. (Not the cli package's ExitCodes: cli lists the listen command,
@@ -53,6 +56,7 @@ public final class ListenRun {
     private final Object finishing = new Object();
     private FrameOutput output;
     private Receiver receiver;
+    private DashboardServer dashboard;
     private ScheduledExecutorService digest;
     private long startedNanos;
     private Integer exitCode;
@@ -114,19 +118,32 @@ public final class ListenRun {
         SSLContext sslContext = settings.tls()
                 ? ListenTls.serverContext(settings.tlsCert(), settings.tlsKey(), settings.tlsClientCa()) : null;
         FrameOutput opened = FrameOutput.open(settings, stdout);
-        Receiver started = new Receiver(settings, consumer, opened, sslContext, this::stopFor);
+        AtomicReference<Receiver> receiverRef = new AtomicReference<>();
+        DashboardServer board = settings.httpPort() == null ? null : new DashboardServer(settings.bind(),
+                settings.httpPort(), consumer, () -> receiverRef.get() == null ? 0 : receiverRef.get().connections());
+        Receiver started = new Receiver(settings, consumer, opened, sslContext, this::stopFor,
+                board == null ? frame -> { } : board::frameApplied);
+        receiverRef.set(started);
         try {
             started.start();
+            if (board != null) {
+                board.start();
+            }
         } catch (RuntimeException e) {
+            started.close();
             opened.close();
             throw e;
         }
         output = opened;
         receiver = started;
+        dashboard = board;
         startedNanos = System.nanoTime();
         LOG.log(Level.INFO, "Listening on " + settings.bind() + ":" + receiver.port() + " ("
                 + (sslContext == null ? "plaintext" : settings.tlsClientCa() == null ? "TLS"
                 : "TLS, client certificates required") + "); acknowledging producers that ask");
+        if (dashboard != null) {
+            LOG.log(Level.INFO, "Dashboard on http://" + hostForUrl(settings.bind()) + ":" + dashboard.port() + "/");
+        }
         boolean printDigest = settings.digestOnStdout() || !settings.quiet();
         if (printDigest) {
             PrintStream target = settings.digestOnStdout() ? stdout : stderr;
@@ -146,6 +163,11 @@ public final class ListenRun {
     /** The bound port (the chosen one with {@code --port 0}). */
     public int port() {
         return receiver.port();
+    }
+
+    /** The dashboard's bound port; empty without {@code --http}. */
+    public OptionalInt dashboardPort() {
+        return dashboard == null ? OptionalInt.empty() : OptionalInt.of(dashboard.port());
     }
 
     /** The consumer the frames are applied to. */
@@ -198,6 +220,11 @@ public final class ListenRun {
                 return exitCode;
             }
             receiver.close();
+            DashboardServer.Stats board = null;
+            if (dashboard != null) {
+                dashboard.close();
+                board = dashboard.stats();
+            }
             if (digest != null) {
                 digest.shutdownNow();
                 try {
@@ -216,7 +243,7 @@ public final class ListenRun {
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
             ConsumerCounters counters = consumer.counters();
             ListenSummary summary = ListenSummary.of(counters, receiver.connections(), consumer.stale(),
-                    consumer.lastSeq(), consumer.lastTick(), receiver.acksSent(), seconds);
+                    consumer.lastSeq(), consumer.lastTick(), receiver.acksSent(), seconds, board);
             stderr.println(summary.toLine());
             try {
                 if (settings.stateOut() != null) {
@@ -242,6 +269,10 @@ public final class ListenRun {
             exitCode = code;
             return code;
         }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private void stopFor(Receiver.StopReason reason) {

@@ -27,10 +27,13 @@ import org.townlet.telemetry.core.consume.StreamConsumer;
  * @param idleExit     {@code --idle-exit}: end after this long without receiving a line; null for never
  * @param strict       {@code --strict}: exit 4 after a gap, duplicate or bad line
  * @param quiet        {@code --quiet}: only warnings and errors on stderr, no digest there
+ * @param httpPort     {@code --http}: serve the live dashboard on this port of {@code bind} (0 for an ephemeral
+ *                     port, tests); null for no dashboard
  */
 public record ListenSettings(int port, String bind, Path tlsCert, Path tlsKey, Path tlsClientCa, Path out,
                              boolean raw, Path stateOut, Path summaryJson, long maxLineBytes, long maxFrames,
-                             Duration idleExit, boolean strict, boolean quiet) {
+                             Duration idleExit, boolean strict, boolean quiet,
+                             Integer httpPort) {
     /** Default {@code --port}. */
     public static final int DEFAULT_PORT = 8765;
     /** Default {@code --bind}. */
@@ -61,6 +64,9 @@ public record ListenSettings(int port, String bind, Path tlsCert, Path tlsKey, P
         }
         if (idleExit != null && (idleExit.isNegative() || idleExit.isZero())) {
             throw new ConfigurationException("--idle-exit: must be > 0 seconds; got " + idleExit.toMillis() / 1e3);
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new ConfigurationException("--http: must be 1–65535 (0 for any free port); got " + httpPort);
         }
         if (out != null && summaryJson != null && out.equals(summaryJson)) {
             throw new ConfigurationException("--out and --summary-json name the same file: " + out);
@@ -98,6 +104,7 @@ public record ListenSettings(int port, String bind, Path tlsCert, Path tlsKey, P
         private Duration idleExit;
         private boolean strict;
         private boolean quiet;
+        private Integer httpPort;
 
         private Builder() {
         }
@@ -181,6 +188,12 @@ public record ListenSettings(int port, String bind, Path tlsCert, Path tlsKey, P
             return this;
         }
 
+        /** {@code --http}; 0 for an ephemeral port, null for no dashboard. */
+        public Builder http(Integer httpPort) {
+            this.httpPort = httpPort;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -188,7 +201,7 @@ public record ListenSettings(int port, String bind, Path tlsCert, Path tlsKey, P
          */
         public ListenSettings build() {
             return new ListenSettings(port, bind, tlsCert, tlsKey, tlsClientCa, out, raw, stateOut, summaryJson,
-                    maxLineBytes, maxFrames, idleExit, strict, quiet);
+                    maxLineBytes, maxFrames, idleExit, strict, quiet, httpPort);
         }
     }
 }

@@ -11,13 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.townlet.app.listen.http.DashboardServer;
 import org.townlet.telemetry.core.consume.ConsumerCounters;
 
 /**
  * The closing summary of {@code townlet listen} (SPEC §19): one flat JSON object with {@code frames} (what
  * {@code --out} writes), {@code bytes}, {@code gaps}, {@code duplicates}, {@code malformed} (malformed plus oversize
  * lines), {@code connections}, then the other counters of the consumer (SPEC §9.6) under their names, and
- * {@code stale}, {@code last_seq}, {@code last_tick}, {@code acks_sent}, {@code duration_s}.
+ * {@code stale}, {@code last_seq}, {@code last_tick}, {@code acks_sent}, {@code duration_s}; with {@code --http}
+ * also {@code dashboard_clients} and {@code dashboard_updates_dropped} (updates a slow browser did not read in time).
  *
  * @param values the summary's keys and values, in order; immutable
  */
@@ -25,7 +27,8 @@ record ListenSummary(Map<String, Object> values) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static ListenSummary of(ConsumerCounters counters, long connections, boolean stale, OptionalLong lastSeq,
-                            OptionalLong lastTick, long acksSent, double durationSeconds) {
+                            OptionalLong lastTick, long acksSent, double durationSeconds,
+                            DashboardServer.Stats dashboard) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("frames", counters.frames());
         values.put("bytes", counters.bytes());
@@ -48,6 +51,10 @@ record ListenSummary(Map<String, Object> values) {
         values.put("last_tick", lastTick.isPresent() ? lastTick.getAsLong() : null);
         values.put("acks_sent", acksSent);
         values.put("duration_s", Math.round(durationSeconds * 1000.0) / 1000.0);
+        if (dashboard != null) {
+            values.put("dashboard_clients", dashboard.clientsServed());
+            values.put("dashboard_updates_dropped", dashboard.updatesDropped());
+        }
         return new ListenSummary(Collections.unmodifiableMap(values));
     }
 

@@ -59,6 +59,8 @@ final class Receiver implements AutoCloseable {
     private final SSLContext sslContext;
     /** Told why the receiver must end: the frame limit was reached, or the output failed (then with its failure). */
     private final Consumer<StopReason> stopRequest;
+    /** Told, on the connection's thread, of every frame the consumer applied (the dashboard); must not block. */
+    private final Consumer<byte[]> appliedFrames;
 
     private final Object takeover = new Object();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -83,12 +85,13 @@ final class Receiver implements AutoCloseable {
     }
 
     Receiver(ListenSettings settings, StreamConsumer consumer, FrameOutput output, SSLContext sslContext,
-             Consumer<StopReason> stopRequest) {
+             Consumer<StopReason> stopRequest, Consumer<byte[]> appliedFrames) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.output = Objects.requireNonNull(output, "output");
         this.sslContext = sslContext;
         this.stopRequest = Objects.requireNonNull(stopRequest, "stopRequest");
+        this.appliedFrames = Objects.requireNonNull(appliedFrames, "appliedFrames");
     }
 
     /**
@@ -296,6 +299,9 @@ final class Receiver implements AutoCloseable {
                     } else {
                         if (outcome.frame() && line instanceof LineReader.Line.Complete complete) {
                             output.write(complete.bytes());
+                            if (outcome.applied()) {
+                                appliedFrames.accept(complete.bytes());
+                            }
                         }
                         if (outcome.seq().isPresent()) {
                             // acknowledgements are cumulative: the highest seq this connection delivered
