@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int RUNTIME_FAILURE = 1;
     /** A usage or configuration error. */
     public static final int USAGE = 2;
+    /** {@code bench --enforce}: a performance target of SPEC §20 was missed. */
+    public static final int TARGET_MISSED = 3;
     /** {@code run} was interrupted (SIGINT/SIGTERM) and stopped within its bound. */
     public static final int INTERRUPTED = 130;
 

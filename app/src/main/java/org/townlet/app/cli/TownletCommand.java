@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "townlet",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ValidateConfigCommand.class, org.townlet.app.listen.ListenCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateConfigCommand.class, org.townlet.app.listen.ListenCommand.class,
+                org.townlet.app.bench.BenchCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Townlet Telemetry: a deterministic town simulation streaming versioned JSON telemetry.",
             "",
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             "  0    success",
             "  1    runtime failure (simulation failure, local I/O error)",
             "  2    usage or configuration error (one line each; --debug: stack traces)",
+            "  3    bench --enforce: a performance target was missed",
             "  130  run interrupted by SIGINT or SIGTERM (after a bounded stop)",
             "",
             "Run 'townlet COMMAND --help' for a command's options."

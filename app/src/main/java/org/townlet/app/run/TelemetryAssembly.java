@@ -17,14 +17,16 @@ import org.townlet.telemetry.core.publish.TelemetrySinks;
  * transport {@code none}, otherwise the publisher with the one transport named, created from its bound settings
  * record. Only the chosen pieces are built; nothing starts here.
  */
-final class TelemetryAssembly {
+public final class TelemetryAssembly {
     private final TransportRegistry registry;
 
-    TelemetryAssembly(TransportRegistry registry) {
+    /** @param registry the installed transports */
+    public TelemetryAssembly(TransportRegistry registry) {
         this.registry = registry;
     }
 
-    TelemetrySink build(TownletConfig config) {
+    /** The sink {@code config} asks for; starts nothing. */
+    public TelemetrySink build(TownletConfig config) {
         if (config.stubSelected()) {
             return TelemetrySinks.stub();
         }

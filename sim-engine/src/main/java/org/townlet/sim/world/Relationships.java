@@ -87,9 +87,27 @@ final class Relationships {
         countEviction(owner.id, CAPACITY);
     }
 
-    /** Decays every value towards 0 and evicts ties under the floor on all three values. */
+    /**
+     * How many ticks one decay step covers. Decay runs every {@value}th tick with {@value} times
+     * {@code decay_per_tick}: the same rate, but ties, which otherwise change in their 4th decimal every tick, stay
+     * unchanged between steps, so the relationship sections of the telemetry stream change only when something
+     * happens (a chat, a conflict, a decay step) rather than in every frame. Deterministic like the rest of the town.
+     */
+    static final long DECAY_STEP_TICKS = 10;
+
+    /** The decay of tick {@code tick}: one step of {@link #DECAY_STEP_TICKS} ticks on every such tick, else nothing. */
+    void decayAt(long tick, Agent[] agents) {
+        if (tick % DECAY_STEP_TICKS == 0) {
+            decay(agents, settings.decayPerTick() * DECAY_STEP_TICKS);
+        }
+    }
+
+    /** Decays every value towards 0 by one tick's step and evicts ties under the floor on all three values. */
     void decay(Agent[] agents) {
-        double step = settings.decayPerTick();
+        decay(agents, settings.decayPerTick());
+    }
+
+    private void decay(Agent[] agents, double step) {
         double floor = settings.evictionFloor();
         for (Agent owner : agents) {
             List<Agent.Tie> ties = owner.ties;

@@ -337,7 +337,7 @@ public final class Town {
         runPolicy();
         serveQueues();
         updateEmployment();
-        relationships.decay(agents);
+        relationships.decayAt(tick, agents);
         relationships.rollWindow(tick);
         restock();
 

@@ -46,6 +46,22 @@ class RelationshipsTest {
     }
 
     @Test
+    void decayRunsEveryTenthTickWithTenTicksWorthOfStep() {
+        Relationships relationships = new Relationships(RelationshipSettings.DEFAULTS);
+        Agent alice = agent("alice");
+        Agent[] agents = {alice, agent("bob")};
+        relationships.adjust(alice, "bob", 0.1, -0.06, 0.0);
+
+        for (long tick = 1; tick <= 9; tick++) {
+            relationships.decayAt(tick, agents);
+        }
+        assertThat(alice.tie("bob").trust).isEqualTo(0.1);
+        relationships.decayAt(10, agents);
+        assertThat(alice.tie("bob").trust).isCloseTo(0.095, within(1e-12));
+        assertThat(alice.tie("bob").familiarity).isCloseTo(-0.055, within(1e-12));
+    }
+
+    @Test
     void aNewTieBeyondCapacityEvictsTheWeakest() {
         Relationships relationships = new Relationships(RelationshipSettings.builder().tieCapacity(2).build());
         Agent alice = agent("alice");

@@ -188,14 +188,27 @@ public final class ReadModelStore {
         Map<String, Object> churn = world.relationshipMetrics().isEmpty() ? previous.relationshipMetrics()
                 : world.relationshipMetrics();
         next.relationshipMetrics(churn);
-        List<RelationshipUpdate> updates = stepValue("loop.tick/relationship_updates", List.<RelationshipUpdate>of(),
-                () -> Relationships.updates(previous.relationshipSnapshot(), world.relationships()));
-        next.relationshipSnapshot(world.relationships());
+        // Ties that equal the previous tick's keep the previous snapshot object, and the values derived from it are
+        // reused: no updates, the same overlay (when the previous tick had no updates either) and summary. Same
+        // objects let the worker skip converting, comparing and encoding those sections (SPEC §9.5 step 5).
+        Map<String, Map<String, RelationshipTie>> previousTies = previous.relationshipSnapshot();
+        boolean tiesUnchanged = world.relationships() == previousTies || world.relationships().equals(previousTies);
+        Map<String, Map<String, RelationshipTie>> ties = tiesUnchanged ? previousTies : world.relationships();
+        List<RelationshipUpdate> updates = tiesUnchanged ? List.of()
+                : stepValue("loop.tick/relationship_updates", List.<RelationshipUpdate>of(),
+                        () -> Relationships.updates(previousTies, ties));
+        next.relationshipSnapshot(ties);
         next.relationshipUpdates(updates);
-        step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
-                Relationships.overlay(world.relationships(), updates)));
-        RelationshipSummary summary = stepValue("loop.tick/relationship_summary", RelationshipSummary.EMPTY,
-                () -> Relationships.summary(world.relationships(), churn));
+        if (tiesUnchanged && previous.relationshipUpdates().isEmpty()) {
+            next.relationshipOverlay(previous.relationshipOverlay());
+        } else {
+            step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
+                    Relationships.overlay(ties, updates)));
+        }
+        boolean churnUnchanged = churn == previous.relationshipMetrics() || churn.equals(previous.relationshipMetrics());
+        RelationshipSummary summary = tiesUnchanged && churnUnchanged ? previous.relationshipSummary()
+                : stepValue("loop.tick/relationship_summary", RelationshipSummary.EMPTY,
+                        () -> Relationships.summary(ties, churn));
         next.relationshipSummary(summary);
 
         // Step 7: embedding metrics, events, social events, personalities.

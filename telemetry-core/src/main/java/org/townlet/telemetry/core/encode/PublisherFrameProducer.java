@@ -40,7 +40,7 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final TransformChain transforms;
     private final Consumer<TelemetryValidationException> raised;
     private final SnapshotDocumentBuilder documents;
-    private final FrameEncoder encoder = new FrameEncoder();
+    private final FrameEncoder encoder = new FrameEncoder(true);
 
     // Send lock held.
     private Map<String, Object> base;

@@ -131,7 +131,7 @@ final class Schemas {
             return NODES.nullNode();
         }
         if (value instanceof Map<?, ?> map) {
-            ObjectNode object = NODES.objectNode();
+            ObjectNode object = new ObjectNode(NODES, new java.util.LinkedHashMap<>(map.size() * 4 / 3 + 1));
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 object.set(String.valueOf(entry.getKey()), toNode(entry.getValue()));
             }

@@ -1,0 +1,80 @@
+package org.townlet.app.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The figures of one {@code townlet bench} (SPEC §19, §20). Rates are per second; times in microseconds.
+ *
+ * @param ticksPerSecondOn   unpaced ticks/s with the publisher and the chosen transport (mean of the rounds)
+ * @param ticksPerSecondOff  unpaced ticks/s with the stub sink
+ * @param sinkShare          sink time on the simulation thread ÷ tick time, telemetry on (0..1)
+ * @param emitP50Us          one sink call on the simulation thread, p50
+ * @param emitP99Us          p99
+ * @param emitP999Us         p99.9
+ * @param framesPerSecond    frames delivered ÷ time from the first tick until the pipeline was drained
+ * @param bytesPerSecond     bytes delivered, likewise
+ * @param framesDroppedOn    frames dropped in the unpaced rounds (informational)
+ * @param framesDropped      frames dropped in the round paced at 5,000 ticks/s into the file transport (P2)
+ * @param queuePeak          the buffer's peak item count in that round
+ * @param pacedTicksPerSecond the rate the paced round achieved
+ * @param allocBytesPerFrame bytes allocated by the simulation and worker threads ÷ frames built, telemetry on
+ * @param tcpFramesPerSecond frames/s through the worker and TCP transport from pre-encoded frames
+ * @param rawFramesPerSecond frames/s of one thread writing the same bytes straight to the socket
+ * @param tcpVsRawRatio      the two divided
+ * @param tcpFrames          frames used in the TCP round
+ */
+record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double emitP50Us,
+                   double emitP99Us, double emitP999Us, double framesPerSecond, double bytesPerSecond,
+                   long framesDroppedOn, long framesDropped, long queuePeak, double pacedTicksPerSecond,
+                   double allocBytesPerFrame, double tcpFramesPerSecond, double rawFramesPerSecond,
+                   double tcpVsRawRatio, int tcpFrames) {
+
+    /** The SPEC §20 targets, each with whether it was met. */
+    Map<String, Boolean> targets() {
+        Map<String, Boolean> targets = new LinkedHashMap<>();
+        targets.put("P1 sink_share <= 0.05", sinkShare <= 0.05);
+        targets.put("P2 frames_dropped = 0 at 5,000 ticks/s", framesDropped == 0);
+        targets.put("P3 emit_p99_us <= 50", emitP99Us <= 50.0);
+        targets.put("P4 tcp_vs_raw_ratio >= 0.5", tcpVsRawRatio >= 0.5);
+        targets.put("P5 alloc_bytes_per_frame reported", allocBytesPerFrame >= 0);
+        return targets;
+    }
+
+    boolean allTargetsMet() {
+        return !targets().containsValue(false);
+    }
+
+    /** The flat top-level keys of {@code --json}. */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("ticks_per_second_on", round(ticksPerSecondOn, 1));
+        map.put("ticks_per_second_off", round(ticksPerSecondOff, 1));
+        map.put("overhead_ratio", round(ticksPerSecondOff > 0 ? ticksPerSecondOn / ticksPerSecondOff : 0, 4));
+        map.put("sink_share", round(sinkShare, 5));
+        map.put("emit_p50_us", round(emitP50Us, 2));
+        map.put("emit_p99_us", round(emitP99Us, 2));
+        map.put("emit_p999_us", round(emitP999Us, 2));
+        map.put("frames_per_second", round(framesPerSecond, 1));
+        map.put("bytes_per_second", round(bytesPerSecond, 0));
+        map.put("frames_dropped", framesDropped);
+        map.put("queue_peak", queuePeak);
+        map.put("paced_ticks_per_second", round(pacedTicksPerSecond, 1));
+        map.put("frames_dropped_unpaced", framesDroppedOn);
+        map.put("alloc_bytes_per_frame", round(allocBytesPerFrame, 0));
+        map.put("tcp_vs_raw_ratio", round(tcpVsRawRatio, 4));
+        map.put("tcp_frames_per_second", round(tcpFramesPerSecond, 1));
+        map.put("raw_frames_per_second", round(rawFramesPerSecond, 1));
+        map.put("tcp_frames", tcpFrames);
+        map.put("targets_met", allTargetsMet());
+        return map;
+    }
+
+    static double round(double value, int places) {
+        if (!Double.isFinite(value)) {
+            return 0.0;
+        }
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}

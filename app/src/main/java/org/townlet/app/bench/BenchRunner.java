@@ -1,0 +1,398 @@
+package org.townlet.app.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.townlet.app.config.TownletConfig;
+import org.townlet.app.run.TelemetryAssembly;
+import org.townlet.app.wiring.TransportRegistry;
+import org.townlet.sim.SimulationLoop;
+import org.townlet.telemetry.adapter.tcp.TcpSettings;
+import org.townlet.telemetry.adapter.tcp.TcpTransportFactory;
+import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.api.transport.FrameKind;
+import org.townlet.telemetry.api.transport.TransportContext;
+import org.townlet.telemetry.core.publish.TelemetrySinks;
+import org.townlet.telemetry.core.worker.BackpressureStrategy;
+import org.townlet.telemetry.core.worker.BufferedItem;
+import org.townlet.telemetry.core.worker.FrameProducer;
+import org.townlet.telemetry.core.worker.PipelineCounters;
+import org.townlet.telemetry.core.worker.TelemetryWorker;
+import org.townlet.telemetry.core.worker.WorkerSettings;
+
+/**
+ * Runs the rounds of one {@code townlet bench} on the calling thread (the simulation thread), SPEC §19 and §20:
+ * warm-up, then interleaved unpaced on/off rounds, a round paced at 5,000 ticks/s into the file transport, and the
+ * TCP loopback round. Progress goes to {@code progress} (stderr).
+ */
+final class BenchRunner {
+    static final double PACED_TICKS_PER_SECOND = 5_000.0;
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
+    /** At most this many recorded frames, and bytes in all, feed the TCP round. */
+    private static final int TCP_MAX_FRAMES = 20_000;
+    private static final long TCP_MAX_BYTES = 256L << 20;
+    /** The TCP round sends at least this many frames (the recorded ones, cycled). */
+    private static final int TCP_MIN_FRAMES = 4_000;
+    private static final int TCP_ROUNDS = 5;
+
+    /** Builds the configuration of a round: {@code true} = telemetry on into {@code file} (null: the configured transport). */
+    interface Configs {
+        TownletConfig on(Path fileOrNull, long ticks);
+
+        TownletConfig fileDefaults(Path file, long ticks);
+
+        /** The "on" configuration with the batching knobs of one {@code --sweep} row. */
+        TownletConfig sweep(Path fileOrNull, long ticks, int maxBatchSize, long flushIntervalTicks, double pollSeconds);
+    }
+
+    /** The {@code --sweep} grid of SPEC §19. */
+    static final int[] SWEEP_BATCH = {16, 32};
+    static final long[] SWEEP_FLUSH_TICKS = {1, 2};
+    static final double[] SWEEP_POLL_SECONDS = {0.5, 1.0};
+    static final String SWEEP_HEADER = "max_batch_size,flush_interval_ticks,worker_poll_seconds,ticks_per_second_on,"
+            + "sink_share,emit_p99_us,frames_per_second,bytes_per_second,frames_dropped,queue_peak,"
+            + "alloc_bytes_per_frame";
+
+    private final Configs configs;
+    private final TransportRegistry registry;
+    private final BenchSettings settings;
+    private final PrintStream progress;
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    BenchRunner(Configs configs, TransportRegistry registry, BenchSettings settings, PrintStream progress) {
+        this.configs = configs;
+        this.registry = registry;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** A finished round. */
+    private record Round(long ticks, long loopNanos, long wallNanos, TimingSink timing, TransportStatus status,
+                         long allocatedBytes) {
+    }
+
+    BenchResult run(Path workDir) throws IOException {
+        threads.setThreadAllocatedMemoryEnabled(true);
+        progress.printf("bench: warm-up (%d ticks on, %d off)%n", settings.warmup(), settings.warmup());
+        if (settings.warmup() > 0) {
+            runOn(workDir.resolve("warmup.jsonl"), settings.warmup(), 0);
+            runOff(settings.warmup());
+        }
+        Histogram emit = new Histogram(3_600_000_000_000L, 3);
+        long sinkNanos = 0;
+        long loopNanosOn = 0;
+        long wallNanosOn = 0;
+        long framesSent = 0;
+        long bytesSent = 0;
+        long framesBuilt = 0;
+        long droppedOn = 0;
+        long allocated = 0;
+        double tpsOn = 0;
+        double tpsOff = 0;
+        for (int r = 1; r <= settings.repeat(); r++) {
+            Path file = workDir.resolve("round-" + r + ".jsonl");
+            Round on = runOn(file, settings.ticks(), 0);
+            Round off = runOff(settings.ticks());
+            emit.add(on.timing().histogram());
+            sinkNanos += on.timing().totalNanos();
+            loopNanosOn += on.loopNanos();
+            wallNanosOn += on.wallNanos();
+            framesSent += on.status().payloadsSentTotal();
+            bytesSent += on.status().bytesSentTotal();
+            framesBuilt += on.status().framesBuiltTotal();
+            droppedOn += on.status().framesDroppedTotal();
+            allocated += on.allocatedBytes();
+            double roundOn = on.ticks() / (on.loopNanos() / 1e9);
+            double roundOff = off.ticks() / (off.loopNanos() / 1e9);
+            tpsOn += roundOn;
+            tpsOff += roundOff;
+            progress.printf("bench: round %d/%d: on %.0f ticks/s (sink %.1f%%, sent %d, dropped %d), off %.0f ticks/s%n",
+                    r, settings.repeat(), roundOn, 100.0 * on.timing().totalNanos() / on.loopNanos(),
+                    on.status().payloadsSentTotal(), on.status().framesDroppedTotal(), roundOff);
+        }
+        progress.printf("bench: paced round, %d ticks at %.0f ticks/s into the file transport (defaults)%n",
+                settings.ticks(), PACED_TICKS_PER_SECOND);
+        Path pacedFile = workDir.resolve("paced.jsonl");
+        Round paced = runPaced(pacedFile, settings.ticks());
+        progress.printf("bench: paced round: dropped %d, queue peak %d%n", paced.status().framesDroppedTotal(),
+                paced.status().queueLengthPeak());
+        List<EncodedFrame> frames = readFrames(pacedFile);
+        progress.printf("bench: tcp loopback round, %d pre-encoded frames%n", frames.size());
+        double[] tcp = tcpRound(frames);
+        int repeat = settings.repeat();
+        return new BenchResult(tpsOn / repeat, tpsOff / repeat, (double) sinkNanos / loopNanosOn,
+                emit.getValueAtPercentile(50.0) / 1000.0, emit.getValueAtPercentile(99.0) / 1000.0,
+                emit.getValueAtPercentile(99.9) / 1000.0, framesSent / (wallNanosOn / 1e9),
+                bytesSent / (wallNanosOn / 1e9), droppedOn, paced.status().framesDroppedTotal(),
+                paced.status().queueLengthPeak(), paced.ticks() / (paced.loopNanos() / 1e9),
+                framesBuilt == 0 ? 0 : (double) allocated / framesBuilt, tcp[0], tcp[1],
+                tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size());
+    }
+
+    /** One unpaced "on" round per point of the sweep grid; the CSV lines, header first. */
+    List<String> sweep(Path workDir) {
+        List<String> lines = new ArrayList<>();
+        lines.add(SWEEP_HEADER);
+        int row = 0;
+        for (int batch : SWEEP_BATCH) {
+            for (long flush : SWEEP_FLUSH_TICKS) {
+                for (double poll : SWEEP_POLL_SECONDS) {
+                    row++;
+                    Path file = workDir.resolve("sweep-" + row + ".jsonl");
+                    TownletConfig config = configs.sweep(file, settings.ticks(), batch, flush, poll);
+                    Round on = runRound(config, new TelemetryAssembly(registry).build(config), settings.ticks(), 0);
+                    long built = Math.max(1, on.status().framesBuiltTotal());
+                    double seconds = on.wallNanos() / 1e9;
+                    lines.add(String.format(java.util.Locale.ROOT, "%d,%d,%.2f,%.1f,%.5f,%.2f,%.1f,%.0f,%d,%d,%.0f",
+                            batch, flush, poll, on.ticks() / (on.loopNanos() / 1e9),
+                            (double) on.timing().totalNanos() / on.loopNanos(),
+                            on.timing().histogram().getValueAtPercentile(99.0) / 1000.0,
+                            on.status().payloadsSentTotal() / seconds, on.status().bytesSentTotal() / seconds,
+                            on.status().framesDroppedTotal(), on.status().queueLengthPeak(),
+                            (double) on.allocatedBytes() / built));
+                    progress.printf("bench: sweep %d/8: batch=%d flush_ticks=%d poll=%.1fs%n", row, batch, flush,
+                            poll);
+                    deleteQuietly(file);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the temporary directory is removed at the end anyway
+        }
+    }
+
+    private Round runOn(Path file, long ticks, double tickRate) {
+        TownletConfig config = configs.on(file, ticks);
+        return runRound(config, new TelemetryAssembly(registry).build(config), ticks, tickRate);
+    }
+
+    private Round runOff(long ticks) {
+        TownletConfig config = configs.on(null, ticks);
+        return runRound(config, TelemetrySinks.stub(), ticks, 0);
+    }
+
+    private Round runPaced(Path file, long ticks) {
+        TownletConfig config = configs.fileDefaults(file, ticks);
+        return runRound(config, new TelemetryAssembly(registry).build(config), ticks, PACED_TICKS_PER_SECOND);
+    }
+
+    private Round runRound(TownletConfig config, TelemetrySink real, long ticks, double tickRate) {
+        TimingSink timing = TimingSink.wrap(real);
+        TelemetrySink sink = timing.sink();
+        SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, "bench");
+        Thread sim = Thread.currentThread();
+        sink.start();
+        long[] workers = workerThreadIds();
+        long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(workers));
+        long started = System.nanoTime();
+        long loopNanos;
+        try {
+            timing.recording(true);
+            long period = tickRate > 0 ? Math.round(1e9 / tickRate) : 0;
+            for (long t = 0; t < ticks; t++) {
+                if (period > 0) {
+                    long due = started + t * period;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        if (wait > 60_000) {
+                            LockSupport.parkNanos(wait - 50_000);
+                        } else {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+                loop.step();
+            }
+            loopNanos = System.nanoTime() - started;
+            timing.recording(false);
+            awaitDrained(real);
+        } catch (RuntimeException e) {
+            sink.stop();
+            throw e;
+        }
+        long wallNanos = System.nanoTime() - started;
+        long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(workers));
+        sink.stop();
+        return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart));
+    }
+
+    /** Waits until every frame built was delivered or dropped (the stub is drained at once). */
+    private static void awaitDrained(TelemetrySink sink) {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            TransportStatus status = sink.transportStatus();
+            if (status.payloadsSentTotal() + status.framesDroppedTotal() >= status.framesBuiltTotal()) {
+                return;
+            }
+            LockSupport.parkNanos(200_000);
+        }
+    }
+
+    private static long[] workerThreadIds() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(TelemetryWorker.THREAD_NAME))
+                .mapToLong(Thread::getId).toArray();
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long v : values) {
+            total += Math.max(0, v);
+        }
+        return total;
+    }
+
+    /**
+     * The frames of {@code file} (real frames of the paced round), cycled until there are at least
+     * {@value #TCP_MIN_FRAMES} (or {@link #TCP_MAX_BYTES} bytes), renumbered 0, 1, 2, ...
+     */
+    private static List<EncodedFrame> readFrames(Path file) throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        byte[] all = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < all.length && lines.size() < TCP_MAX_FRAMES; i++) {
+            if (all[i] == '\n') {
+                lines.add(java.util.Arrays.copyOfRange(all, start, i + 1));
+                start = i + 1;
+            }
+        }
+        List<EncodedFrame> frames = new ArrayList<>();
+        long total = 0;
+        while (!lines.isEmpty() && frames.size() < TCP_MIN_FRAMES && total < TCP_MAX_BYTES) {
+            for (byte[] line : lines) {
+                int n = frames.size();
+                frames.add(new EncodedFrame(n, n + 1L, n == 0 ? FrameKind.SNAPSHOT : FrameKind.DIFF, line));
+                total += line.length;
+                if (total >= TCP_MAX_BYTES) {
+                    break;
+                }
+            }
+        }
+        return frames;
+    }
+
+    /** Returns {worker+tcp frames/s, raw frames/s}, measured against the same loopback receiver. */
+    private double[] tcpRound(List<EncodedFrame> frames) throws IOException {
+        if (frames.isEmpty()) {
+            return new double[] {0, 0};
+        }
+        long totalBytes = frames.stream().mapToLong(EncodedFrame::size).sum();
+        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+            // warm both paths once, then measure raw, worker, raw, worker and keep the best of each
+            // one warm-up pair, then TCP_ROUNDS interleaved pairs; the median of each
+            rawRound(receiver, frames, totalBytes);
+            workerRound(receiver, frames, totalBytes);
+            double[] raw = new double[TCP_ROUNDS];
+            double[] worker = new double[TCP_ROUNDS];
+            for (int i = 0; i < TCP_ROUNDS; i++) {
+                raw[i] = rawRound(receiver, frames, totalBytes);
+                worker[i] = workerRound(receiver, frames, totalBytes);
+            }
+            java.util.Arrays.sort(raw);
+            java.util.Arrays.sort(worker);
+            return new double[] {worker[TCP_ROUNDS / 2], raw[TCP_ROUNDS / 2]};
+        }
+    }
+
+    private static double rawRound(LoopbackReceiver receiver, List<EncodedFrame> frames, long totalBytes)
+            throws IOException {
+        long before = receiver.bytes();
+        long started = System.nanoTime();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), receiver.port());
+             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
+            socket.setTcpNoDelay(true);
+            for (EncodedFrame frame : frames) {
+                out.write(frame.bytes());
+            }
+            out.flush();
+            if (!receiver.awaitBytes(before + totalBytes, DRAIN_TIMEOUT_NANOS)) {
+                throw new IOException("loopback receiver did not receive the raw frames in time");
+            }
+        }
+        return frames.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** A pre-encoded frame as a buffer item. */
+    private record Preencoded(EncodedFrame frame) implements BufferedItem {
+        @Override
+        public long seq() {
+            return frame.seq();
+        }
+
+        @Override
+        public long tick() {
+            return frame.tick();
+        }
+    }
+
+    private double workerRound(LoopbackReceiver receiver, List<EncodedFrame> frames, long totalBytes) {
+        // wait until the previous connection has been read to its end
+        receiver.awaitBytes(receiver.bytes(), 0);
+        long before = receiver.bytes();
+        WorkerSettings workerSettings = WorkerSettings.DEFAULTS.toBuilder()
+                .maxBufferBytes(Math.max(WorkerSettings.DEFAULT_MAX_BUFFER_BYTES, totalBytes * 2))
+                .maxBufferFrames(Math.max(WorkerSettings.DEFAULT_MAX_BUFFER_FRAMES, frames.size() * 2))
+                .backpressure(BackpressureStrategy.BLOCK)
+                .build();
+        PipelineCounters counters = new PipelineCounters(TcpTransportFactory.NAME, "block", false, false, false,
+                false);
+        TcpTransportFactory factory = new TcpTransportFactory();
+        TcpSettings tcp = TcpSettings.of("127.0.0.1:" + receiver.port());
+        TransportContext context = new TransportContext(Clock.systemUTC(), new Random(1), counters::toStatus,
+                "org.townlet.telemetry.transport.tcp", counters.transportCallbacks());
+        FrameProducer<Preencoded> producer = new FrameProducer<>() {
+            @Override
+            public Optional<EncodedFrame> encode(Preencoded item) {
+                return Optional.of(item.frame());
+            }
+
+            @Override
+            public void requestKeyframe() {
+            }
+        };
+        TelemetryWorker<Preencoded> worker = TelemetryWorker.<Preencoded>builder()
+                .transport(factory.create(tcp, context))
+                .producer(producer)
+                .counters(counters)
+                .settings(workerSettings)
+                .build();
+        List<Preencoded> items = new ArrayList<>(frames.size());
+        for (EncodedFrame frame : frames) {
+            items.add(new Preencoded(frame));
+        }
+        worker.start();
+        long started = System.nanoTime();
+        for (Preencoded item : items) {
+            counters.incrementFramesBuilt();
+            worker.offer(item);
+        }
+        receiver.awaitBytes(before + totalBytes, DRAIN_TIMEOUT_NANOS);
+        long elapsed = System.nanoTime() - started;
+        worker.stop();
+        return frames.size() / (elapsed / 1e9);
+    }
+
+}

@@ -1,0 +1,58 @@
+package org.townlet.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code townlet bench} (SPEC §19): its figures, its JSON and its exit codes; a tiny town keeps it quick. */
+class BenchCommandEndToEndTest {
+    private static final List<String> KEYS = List.of("ticks_per_second_on", "ticks_per_second_off", "sink_share",
+            "emit_p50_us", "emit_p99_us", "emit_p999_us", "frames_per_second", "bytes_per_second", "frames_dropped",
+            "queue_peak", "alloc_bytes_per_frame", "tcp_vs_raw_ratio");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void benchWritesEveryFigureAtTheTopLevelOfItsJson() throws Exception {
+        Path json = workDir.resolve("bench.json");
+
+        TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--agents", "2", "--ticks", "200",
+                "--warmup", "50", "--repeat", "1", "--json", json.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        for (String key : KEYS) {
+            assertThat(figures.get(key)).as(key).isNotNull();
+            assertThat(figures.get(key).isNumber()).as(key).isTrue();
+        }
+        assertThat(figures.get("sink_share").asDouble()).isBetween(0.0, 1.0);
+        assertThat(figures.get("tcp_vs_raw_ratio").asDouble()).isPositive();
+        assertThat(figures.get("machine").get("available_processors").asInt()).isPositive();
+        assertThat(figures.get("settings").get("agents").asInt()).isEqualTo(2);
+        assertThat(result.stdout()).contains("sink_share").contains("targets (SPEC §20):");
+        assertThat(result.stderr()).contains("bench: paced round");
+    }
+
+    @Test
+    void anUnknownTransportIsAUsageError() throws Exception {
+        TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--transport", "kafka");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--transport: unknown transport 'kafka'; allowed: file, tcp-loopback,"
+                + " stdout");
+    }
+
+    @Test
+    void helpListsTheExitCodeOfAMissedTarget() throws Exception {
+        TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("--enforce").contains("3    --enforce and a target was missed");
+    }
+}

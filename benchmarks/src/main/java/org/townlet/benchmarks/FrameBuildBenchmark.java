@@ -1,0 +1,98 @@
+package org.townlet.benchmarks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.core.encode.FrameDiffer;
+import org.townlet.telemetry.core.encode.FrameEncoder;
+import org.townlet.telemetry.core.encode.PublisherFrameProducer;
+import org.townlet.telemetry.core.encode.SnapshotDocumentBuilder;
+import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.worker.PipelineCounters;
+
+/**
+ * The worker's per-frame path on real read models of the default town (SPEC §9.5): building the snapshot document and
+ * diffing it against the previous one, encoding a document, and the whole producer (build, transforms with schema
+ * validation, diff, encode). Each invocation handles the next tick of a recorded sequence, cycling.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FrameBuildBenchmark {
+    @Param({"50"})
+    public int agents;
+
+    private List<TickRecord> records;
+    private List<Map<String, Object>> documents;
+    private int next;
+    private SnapshotDocumentBuilder builder;
+    private Map<String, Object> base;
+    private FrameEncoder encoder;
+    private PublisherFrameProducer producer;
+    private long seq;
+
+    @Setup(Level.Trial)
+    public void record() {
+        records = Frames.records(agents, 500, 200);
+        SnapshotDocumentBuilder documentsBuilder = new SnapshotDocumentBuilder(() -> counters().toStatus(), () -> { });
+        documents = records.stream().<Map<String, Object>>map(documentsBuilder::build).toList();
+        builder = new SnapshotDocumentBuilder(() -> counters().toStatus(), () -> { });
+        encoder = new FrameEncoder();
+        producer = new PublisherFrameProducer(counters(), true, 100);
+    }
+
+    private static PipelineCounters counters() {
+        return new PipelineCounters("discard", "drop_oldest", false, false, false, false);
+    }
+
+    private TickRecord nextRecord() {
+        TickRecord record = records.get(next);
+        next = (next + 1) % records.size();
+        return record;
+    }
+
+    /** Builds the snapshot document of the next tick and diffs it against the previous document. */
+    @Benchmark
+    public Map<String, Object> buildAndDiff() {
+        TickRecord record = nextRecord();
+        Map<String, Object> document = builder.build(record);
+        Map<String, Object> frame = base == null ? document
+                : FrameDiffer.diff(base, document, record.seq(), record.tick());
+        base = document;
+        return frame;
+    }
+
+    /** Encodes a whole snapshot document (all sections). */
+    @Benchmark
+    public byte[] encodeSnapshot() {
+        Map<String, Object> document = documents.get(next);
+        next = (next + 1) % documents.size();
+        return encoder.encodeBytes(document);
+    }
+
+    /** The worker's whole per-frame path with the default pipeline: build, redact, diff, validate, encode. */
+    @Benchmark
+    public EncodedFrame produce() {
+        TickRecord record = nextRecord();
+        TickRecord renumbered = new TickRecord(seq, record.tick() + 1_000_000L * (seq / records.size()),
+                record.kind(), record.models());
+        seq++;
+        return producer.encode(renumbered).orElse(null);
+    }
+}

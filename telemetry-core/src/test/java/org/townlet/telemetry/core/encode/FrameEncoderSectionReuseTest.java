@@ -1,0 +1,109 @@
+package org.townlet.telemetry.core.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reuse of encoded section bytes by value identity (SPEC §9.5 step 5), and its invalidation. */
+class FrameEncoderSectionReuseTest {
+    private final FrameEncoder reusing = new FrameEncoder(true);
+    private final FrameEncoder plain = new FrameEncoder();
+
+    private static Map<String, Object> snapshot(long seq, Object jobs, Object events) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", "0.9.9");
+        document.put("payload_type", "snapshot");
+        document.put("seq", seq);
+        document.put("tick", seq + 1);
+        document.put("jobs", jobs);
+        document.put("events", events);
+        document.put("promotion", null);
+        return document;
+    }
+
+    private static Map<String, Object> diff(long seq, Map<String, Object> changes) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema_version", "0.9.9");
+        document.put("payload_type", "diff");
+        document.put("seq", seq);
+        document.put("tick", seq + 1);
+        document.put("changes", changes);
+        document.put("removed", List.of("anneal_status"));
+        return document;
+    }
+
+    private String encode(FrameEncoder encoder, Map<String, Object> document) {
+        return new String(encoder.encodeBytes(document), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSameSectionObjectIsWrittenFromItsRememberedBytes() {
+        Map<String, Object> jobs = Map.of("agent_1", Map.of("wallet", 1.5));
+        List<Object> events = List.of(Map.of("event", "chat"));
+
+        String first = encode(reusing, snapshot(0, jobs, events));
+        String second = encode(reusing, snapshot(1, jobs, events));
+
+        assertThat(reusing.reusedSections()).isEqualTo(2);
+        assertThat(first).isEqualTo(encode(plain, snapshot(0, jobs, events)));
+        assertThat(second).isEqualTo(encode(plain, snapshot(1, jobs, events)))
+                .isEqualTo("{\"schema_version\":\"0.9.9\",\"payload_type\":\"snapshot\",\"seq\":1,\"tick\":2,"
+                        + "\"jobs\":{\"agent_1\":{\"wallet\":1.5}},\"events\":[{\"event\":\"chat\"}],"
+                        + "\"promotion\":null}\n");
+    }
+
+    @Test
+    void aNewObjectUnderTheSameNameIsEncodedAfreshAndReplacesTheRememberedBytes() {
+        Map<String, Object> before = Map.of("agent_1", Map.of("wallet", 1.5));
+        Map<String, Object> after = Map.of("agent_1", Map.of("wallet", 2.5));
+        encode(reusing, snapshot(0, before, null));
+
+        String changed = encode(reusing, snapshot(1, after, null));
+        String again = encode(reusing, snapshot(2, after, null));
+
+        assertThat(changed).contains("\"wallet\":2.5").doesNotContain("1.5");
+        assertThat(again).isEqualTo(encode(plain, snapshot(2, after, null)));
+        assertThat(reusing.reusedSections()).isEqualTo(1); // only "after", the second time
+    }
+
+    @Test
+    void anEqualButDifferentObjectIsNotReusedByIdentity() {
+        Map<String, Object> jobs = new LinkedHashMap<>(Map.of("agent_1", 1.0));
+        encode(reusing, snapshot(0, jobs, null));
+
+        Map<String, Object> equal = new LinkedHashMap<>(jobs);
+        String encoded = encode(reusing, snapshot(1, equal, null));
+
+        assertThat(encoded).isEqualTo(encode(plain, snapshot(1, equal, null)));
+        assertThat(reusing.reusedSections()).isZero();
+    }
+
+    @Test
+    void sectionsUnderADiffsChangesShareTheCacheWithTheNextSnapshot() {
+        Map<String, Object> jobs = Map.of("agent_1", Map.of("wallet", 1.5));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("jobs", jobs);
+        changes.put("promotion", null);
+
+        String diffed = encode(reusing, diff(1, changes));
+        String snapshot = encode(reusing, snapshot(2, jobs, List.of()));
+
+        assertThat(diffed).isEqualTo(encode(plain, diff(1, changes)))
+                .contains("\"changes\":{\"jobs\":{\"agent_1\":{\"wallet\":1.5}},\"promotion\":null}")
+                .contains("\"removed\":[\"anneal_status\"]");
+        assertThat(snapshot).isEqualTo(encode(plain, snapshot(2, jobs, List.of())));
+        assertThat(reusing.reusedSections()).isEqualTo(1);
+    }
+
+    @Test
+    void envelopeValuesAreNeverTakenFromTheCache() {
+        Map<String, Object> jobs = Map.of("a", 1L);
+        encode(reusing, snapshot(0, jobs, List.of()));
+        String next = encode(reusing, snapshot(7, jobs, List.of()));
+        assertThat(next).startsWith("{\"schema_version\":\"0.9.9\",\"payload_type\":\"snapshot\",\"seq\":7,\"tick\":8,");
+    }
+}
