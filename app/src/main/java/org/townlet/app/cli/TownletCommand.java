@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, ValidateConfigCommand.class, org.townlet.app.listen.ListenCommand.class,
-                org.townlet.app.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+                org.townlet.app.bench.BenchCommand.class, org.townlet.app.broker.BrokerCommand.class,
+                CommandLine.HelpCommand.class},
         description = {
             "Townlet Telemetry: a deterministic town simulation streaming versioned JSON telemetry.",
             "",

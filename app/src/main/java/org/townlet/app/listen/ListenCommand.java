@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.app.logging.StderrLogging;
+import org.townlet.telemetry.adapter.kafka.KafkaSettings;
 import org.townlet.telemetry.core.consume.StreamConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  townlet listen --port 8765 --out frames.jsonl --summary-json s.json",
             "  townlet listen --port 8765 --http 8088     # then open http://127.0.0.1:8088/",
+            "  townlet listen --kafka 127.0.0.1:9092 --idle-exit 10 --summary-json runs.json",
             "  townlet listen --tls-cert server.pem --tls-key server.key \\",
             "      --tls-client-ca clients.pem"
         })
@@ -42,6 +44,14 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind = ListenSettings.DEFAULT_BIND;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Read a Kafka topic instead of listening on TCP: host:port[,host:port…] bootstrap servers;"
+                    + " from the earliest offset, one consumer state per run id (the record key).")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "T", description = "With --kafka: the topic (default: ${DEFAULT-VALUE}).")
+    String topic = KafkaSettings.DEFAULT_TOPIC;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve TLS with this certificate chain.")
     Path tlsCert;
@@ -109,6 +119,9 @@ public final class ListenCommand implements Callable<Integer> {
         if (idleExit != null && !(idleExit > 0 && idleExit <= 1e9)) {
             throw new ConfigurationException("--idle-exit: must be > 0 seconds; got " + idleExit);
         }
+        if (kafka != null) {
+            return kafka();
+        }
         ListenSettings settings = ListenSettings.builder()
                 .port(port)
                 .bind(bind)
@@ -126,5 +139,25 @@ public final class ListenCommand implements Callable<Integer> {
                 .http(http)
                 .build();
         return new ListenRun(settings, System.out, System.err).execute();
+    }
+
+    private int kafka() {
+        try {
+            KafkaSettings.of(kafka).withTopic(topic);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--kafka/--topic: " + e.getMessage(), e);
+        }
+        String[][] unsupported = {
+            {"--tls-cert", tlsCert == null ? null : "x"}, {"--tls-key", tlsKey == null ? null : "x"},
+            {"--tls-client-ca", tlsClientCa == null ? null : "x"}, {"--http", http == null ? null : "x"},
+            {"--out", out == null ? null : "x"}, {"--raw", raw ? "x" : null}, {"--state-out", stateOut == null ? null : "x"},
+            {"--max-frames", maxFrames == null ? null : "x"}, {"--strict", strict ? "x" : null}};
+        for (String[] option : unsupported) {
+            if (option[1] != null) {
+                throw new ConfigurationException(option[0] + " cannot be combined with --kafka (not supported yet)");
+            }
+        }
+        return new KafkaListen(kafka, topic, idleExit == null ? null : Duration.ofNanos(Math.round(idleExit * 1e9)),
+                summaryJson, maxLineBytes, quiet, System.err).execute();
     }
 }

@@ -59,7 +59,7 @@ public final class SimulationRun {
      */
     public int execute() {
         Security.setProperty("networkaddress.cache.ttl", DNS_CACHE_SECONDS);
-        TelemetrySink sink = new TelemetryAssembly(registry).build(config);
+        TelemetrySink sink = new TelemetryAssembly(registry).build(config, options.runId());
         String telemetryName = config.stubSelected() ? "stub" : config.telemetry().transport().type();
         SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, telemetryName);
         TickPacer pacer = new TickPacer(options.tickRate());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.app.config.TownletConfig;
 import org.townlet.app.wiring.TransportRegistry;
+import org.townlet.telemetry.adapter.kafka.KafkaSettings;
 import org.townlet.telemetry.adapter.tcp.TcpSettings;
 import org.townlet.telemetry.api.TelemetrySink;
 import org.townlet.telemetry.api.transport.Transport;
@@ -27,12 +28,22 @@ public final class TelemetryAssembly {
 
     /** The sink {@code config} asks for; starts nothing. */
     public TelemetrySink build(TownletConfig config) {
+        return build(config, null);
+    }
+
+    /**
+     * The sink {@code config} asks for, for the run {@code runId} ({@code --run-id}); starts nothing. A transport that
+     * keys its records by run id (kafka) takes it unless its settings name one.
+     */
+    public TelemetrySink build(TownletConfig config, String runId) {
         if (config.stubSelected()) {
             return TelemetrySinks.stub();
         }
         String type = config.telemetry().transport().type();
         TransportFactory<?> factory = registry.select(type);
-        Object settings = config.telemetry().transport().settings();
+        Object bound = config.telemetry().transport().settings();
+        Object settings = bound instanceof KafkaSettings kafka && kafka.runId() == null && runId != null
+                ? kafka.withRunId(runId) : bound;
         boolean tls = false;
         boolean verifyHostname = false;
         boolean allowPlaintext = false;

@@ -28,7 +28,7 @@ class ConfigLoaderTest {
             TransportDiscovery.discover(ConfigLoaderTest.class.getClassLoader()), List.of()).factories();
     /** The allowed keys of telemetry.transport as SPEC §15 lists them. */
     private static final String TRANSPORT_KEYS = "[ack, allow_plaintext, buffer, ca_file, cert_file, "
-            + "connect_timeout_seconds, dev_allow_plaintext, enable_tls, endpoint, file, file_path, http, key_file, "
+            + "connect_timeout_seconds, dev_allow_plaintext, enable_tls, endpoint, file, file_path, http, kafka, key_file, "
             + "prometheus, retry, send_timeout_seconds, type, verify_hostname, websocket_url, worker_poll_seconds]";
 
     @TempDir
@@ -110,14 +110,14 @@ class ConfigLoaderTest {
     void unknownTransportNameListsKnownOnes() {
         assertThat(errors("telemetry:\n  transport:\n    type: carrier_pigeon\n")).containsExactly(
                 "sim.yaml:3:11: telemetry.transport.type: Unknown telemetry transport 'carrier_pigeon'. "
-                        + "Known transports: [file, none, stdout, tcp]");
+                        + "Known transports: [file, kafka, none, stdout, tcp]");
     }
 
     @Test
     void uninstalledTransportRejectedAtLoad() {
         assertThat(errors("telemetry:\n  transport:\n    type: websocket\n    websocket_url: ws://localhost:9/\n"))
                 .containsExactly("sim.yaml:3:11: telemetry.transport.type: 'websocket' is not installed in this build;"
-                        + " installed: [file, none, stdout, tcp]");
+                        + " installed: [file, kafka, none, stdout, tcp]");
     }
 
     @Test
@@ -299,7 +299,7 @@ class ConfigLoaderTest {
                 .singleElement().asString().startsWith("sim.yaml:5:7: telemetry.transport.pigeon: not used by "
                         + "transport 'stdout'");
         assertThat(errors(installed, "telemetry:\n  transport:\n    typo: 1\n")).singleElement().asString()
-                .endsWith("file_path, http, key_file, pigeon, prometheus, retry, send_timeout_seconds, type, "
+                .endsWith("file_path, http, kafka, key_file, pigeon, prometheus, retry, send_timeout_seconds, type, "
                         + "verify_hostname, websocket_url, worker_poll_seconds]");
     }
 

@@ -31,7 +31,7 @@ class PluginsTest {
             assertThat(loaded.jars()).containsExactly(plugins.resolve("capture.jar"));
             assertThat(loaded.modules()).singleElement().satisfies(module ->
                     assertThat(module.source()).endsWith("capture.jar"));
-            assertThat(registry.knownNames()).containsExactly("capture", "file", "none", "stdout", "tcp");
+            assertThat(registry.knownNames()).containsExactly("capture", "file", "kafka", "none", "stdout", "tcp");
             assertThat(registry.select("capture").getClass().getName())
                     .isEqualTo("com.acme.telemetry.a.CaptureTransportFactory");
         }

@@ -1,0 +1,105 @@
+package org.townlet.app.broker;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A single-node KRaft Kafka broker (broker and controller in one process) on 127.0.0.1, built from the Kafka server
+ * artifacts on the class path: for local runs and demos of the kafka transport. Its data directory is formatted on
+ * first use and reused after that; topics are created on first use, with {@value #PARTITIONS} partitions.
+ */
+public final class KraftBroker implements AutoCloseable {
+    /** Partitions of a topic created on first use; one run's frames stay in one of them (keyed by run id). */
+    public static final int PARTITIONS = 3;
+
+    private final int port;
+    private final Path dataDir;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    /**
+     * @param port    the client port on 127.0.0.1, 1–65534; the controller listens on {@code port + 1}
+     * @param dataDir the log and metadata directory, created and formatted when new
+     */
+    public KraftBroker(int port, Path dataDir) {
+        if (port < 1 || port > 65534) {
+            throw new IllegalArgumentException("port must be 1–65534 (the controller takes port + 1); got " + port);
+        }
+        this.port = port;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        // Not an ephemeral port found by opening a socket: sockets stay in the network adapters (architecture rule).
+        this.controllerPort = port + 1;
+    }
+
+    /** Formats the data directory if new, then starts the broker; returns once it serves clients. */
+    public void start() throws Exception {
+        Files.createDirectories(dataDir);
+        new Formatter()
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(dataDir.toString()))
+                .setMetadataLogDirectory(dataDir.toString())
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setControllerListenerName("CONTROLLER")
+                .setIgnoreFormatted(true)
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .run();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(properties(), false), Time.SYSTEM);
+        server.startup();
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.toString());
+        p.put("num.partitions", Integer.toString(PARTITIONS));
+        p.put("auto.create.topics.enable", "true");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    /** The bootstrap address clients use: {@code 127.0.0.1:port}. */
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** The client port. */
+    public int port() {
+        return port;
+    }
+
+    /** Stops the broker and waits for it; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+}
