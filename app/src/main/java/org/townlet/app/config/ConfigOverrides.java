@@ -11,6 +11,12 @@ import org.townlet.app.config.ConfigNode.ScalarNode;
  * {@link Origin}, so they are checked by the same rules and errors name the flag. Immutable.
  */
 public final class ConfigOverrides {
+    /**
+     * The endpoint {@code --transport tcp} streams to when neither the file nor {@code --endpoint} names one: where
+     * {@code townlet listen} listens by default, so the two commands work together without options.
+     */
+    public static final String DEFAULT_TCP_ENDPOINT = "127.0.0.1:8765";
+
     /** No flags. */
     public static final ConfigOverrides NONE = new ConfigOverrides(List.of());
 
@@ -29,7 +35,9 @@ public final class ConfigOverrides {
 
     /**
      * Applies the flags to {@code root}. When neither the file nor a flag names {@code telemetry.transport.type}, a
-     * flag that only one transport takes selects it: {@code --endpoint} tcp, {@code --file} file.
+     * flag that only one transport takes selects it: {@code --endpoint} tcp, {@code --file} file. When the
+     * {@code --transport tcp} flag names tcp and nothing names an endpoint, {@link #DEFAULT_TCP_ENDPOINT} is used (a
+     * configuration file that selects tcp must still name its endpoint).
      */
     public MapNode applyTo(MapNode root) {
         MapNode result = root;
@@ -51,6 +59,12 @@ public final class ConfigOverrides {
                     break;
                 }
             }
+        }
+        if (sets("telemetry.transport.type") && find(result, "telemetry.transport.endpoint") == null
+                && find(result, "telemetry.transport.type") instanceof ScalarNode type && "tcp".equals(type.value())) {
+            Origin origin = Origin.flag("--transport", "telemetry.transport.endpoint");
+            result = result.with(List.of("telemetry", "transport", "endpoint"),
+                    new ScalarNode(origin, DEFAULT_TCP_ENDPOINT), origin);
         }
         return result;
     }

@@ -15,6 +15,9 @@ import java.util.logging.Logger;
  * stdout carries nothing but frames.
  */
 public final class StderrLogging {
+    private static final java.util.List<String> THIRD_PARTY = java.util.List.of("org.apache.kafka", "com.networknt");
+    // Held strongly: java.util.logging keeps loggers weakly, and a collected logger would lose its level.
+    private static final java.util.List<Logger> PINNED = new java.util.ArrayList<>();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private StderrLogging() {
@@ -32,6 +35,13 @@ public final class StderrLogging {
         handler.setFormatter(new OneLineFormatter(debug));
         root.addHandler(handler);
         root.setLevel(level);
+        // Third-party libraries (the Kafka clients, the schema validator) log their configuration and life cycle at
+        // INFO; keep their warnings and errors, and everything with --debug.
+        for (String library : THIRD_PARTY) {
+            Logger logger = Logger.getLogger(library);
+            logger.setLevel(debug ? Level.FINE : Level.WARNING);
+            PINNED.add(logger);
+        }
     }
 
     private static final class OneLineFormatter extends Formatter {

@@ -231,6 +231,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void transportTcpFlagWithoutEndpointStreamsToTheListenersDefaultPort() {
+        ConfigOverrides flags = ConfigOverrides.builder()
+                .set("--transport", "telemetry.transport.type", "tcp").build();
+
+        assertThat(tcp(load("", flags)).endpoint().toString()).isEqualTo("127.0.0.1:8765");
+        assertThat(tcp(load("telemetry:\n  transport:\n    endpoint: localhost:9000\n", flags)).endpoint()
+                .toString()).isEqualTo("localhost:9000");
+        assertThat(errors("telemetry:\n  transport:\n    type: tcp\n")).singleElement().asString()
+                .contains("telemetry.transport.endpoint: required for transport 'tcp'");
+    }
+
+    @Test
     void crossFieldErrorsNameBothFields() {
         assertThat(errors("telemetry:\n  relationship_narration:\n    friendship_priority_threshold: 0.5\n"))
                 .containsExactly("sim.yaml:3:36: telemetry.relationship_narration.friendship_priority_threshold: "
