@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,7 @@ class KafkaBrokerRestartTest {
             Transport transport = KafkaTransportTest.create(KafkaSettings.of(kafka.bootstrap()).withTopic("restart")
                     .withRunId("restart-run").withTimeouts(4, 2));
             transport.start();
-            AtomicInteger batchesSent = new AtomicInteger();
+            CountDownLatch quarterSent = new CountDownLatch(BATCHES / 4);
             AtomicInteger failures = new AtomicInteger();
             List<Integer> droppedFrames = new ArrayList<>();
             CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
@@ -58,15 +59,13 @@ class KafkaBrokerRestartTest {
                     if (!sent) {
                         droppedFrames.add(FRAMES_PER_BATCH);
                     }
-                    batchesSent.incrementAndGet();
-                    sleep(20);
+                    quarterSent.countDown();
+                    sleep(20); // pacing: the stream spans the outage
                 }
             });
-            while (batchesSent.get() < BATCHES / 4) {
-                sleep(10);
-            }
+            assertThat(quarterSent.await(60, TimeUnit.SECONDS)).as("a quarter of the batches sent").isTrue();
             kafka.stop();
-            sleep(1500);
+            sleep(1500); // the outage: frames keep coming while the broker is down
             kafka.start();
             sender.get(90, TimeUnit.SECONDS);
             transport.close();
