@@ -102,7 +102,8 @@ public record TelemetryStateSnapshot(
     public static final List<String> KPI_SERIES = List.of("queue_conflict_intensity", "employment_lateness",
             "late_help_events", "queue_rotation_events", "queue_ghost_step_events");
 
-    private static final Map<String, List<Number>> EMPTY_KPI_HISTORY = emptyKpiHistory();
+    /** The five KPI series, each empty: the KPI history before anything is recorded. */
+    public static final Map<String, List<Number>> EMPTY_KPI_HISTORY = emptyKpiHistory();
 
     /**
      * @throws IllegalArgumentException if {@code stateVersion > CURRENT_VERSION}, or {@code currentTick} or

@@ -1,7 +1,5 @@
 package org.townlet.telemetry.core.aggregate;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +148,7 @@ public record ReadModels(
     public static final int READ_HISTORY_SHOWN = 50;
 
     /** The five KPI series (SPEC §6.5), each empty. */
-    public static final Map<String, List<Number>> EMPTY_KPI_HISTORY = emptyKpiHistory();
+    public static final Map<String, List<Number>> EMPTY_KPI_HISTORY = TelemetryStateSnapshot.EMPTY_KPI_HISTORY;
 
     /** Every model at its empty value of SPEC Table 3.3 (economy settings {@code {}}). */
     public static final ReadModels EMPTY = new Builder().build();
@@ -176,12 +174,6 @@ public record ReadModels(
     /** A builder at {@link #EMPTY}'s values. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static Map<String, List<Number>> emptyKpiHistory() {
-        LinkedHashMap<String, List<Number>> series = new LinkedHashMap<>();
-        TelemetryStateSnapshot.KPI_SERIES.forEach(name -> series.put(name, List.of()));
-        return Collections.unmodifiableMap(series);
     }
 
     /** Mutable, single-threaded builder of {@link ReadModels}; the store's ingestion fills one per step. */

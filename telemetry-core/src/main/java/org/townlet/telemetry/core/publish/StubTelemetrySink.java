@@ -11,18 +11,13 @@ import org.townlet.telemetry.api.event.ConsoleEvent;
 import org.townlet.telemetry.api.event.ConsoleResult;
 import org.townlet.telemetry.api.event.ManualNarration;
 import org.townlet.telemetry.api.event.NarrationEntry;
-import org.townlet.telemetry.api.event.OverlayEntry;
-import org.townlet.telemetry.api.event.Perturbations;
 import org.townlet.telemetry.api.event.PolicyIdentity;
-import org.townlet.telemetry.api.event.QueueHistoryEntry;
-import org.townlet.telemetry.api.event.StabilityInputs;
 import org.townlet.telemetry.api.event.TelemetryEvent;
+import org.townlet.telemetry.api.sink.EmptyInspector;
 import org.townlet.telemetry.api.sink.EmptyReadModel;
 import org.townlet.telemetry.api.sink.EventSubscriber;
-import org.townlet.telemetry.api.sink.TelemetryInspector;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
 import org.townlet.telemetry.api.status.TransportStatus;
-import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.console.ConsoleCommandBuffer;
 import org.townlet.telemetry.core.console.ConsoleResultLog;
 
@@ -38,7 +33,7 @@ import org.townlet.telemetry.core.console.ConsoleResultLog;
  *
  * <p>Threads: safe from any thread. Obtain one from {@link TelemetrySinks#stub()}.
  */
-public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, TelemetryInspector {
+public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, EmptyInspector {
     /** The warning logged once by {@link #start()}. */
     public static final String STUB_WARNING = "telemetry_stub_active provider=stub message='Telemetry streaming "
             + "disabled; configure a transport to enable it.'";
@@ -168,62 +163,6 @@ public final class StubTelemetrySink implements TelemetrySink, EmptyReadModel, T
     @Override
     public TelemetryStateSnapshot exportState() {
         return TelemetryStateSnapshot.empty(currentTick);
-    }
-
-    @Override
-    public List<String> latestPossessedAgents() {
-        return List.of();
-    }
-
-    @Override
-    public List<Map<String, Object>> latestPreconditionFailures() {
-        return List.of();
-    }
-
-    @Override
-    public Perturbations latestPerturbations() {
-        return Perturbations.EMPTY;
-    }
-
-    @Override
-    public StabilityInputs latestStabilityInputs() {
-        return StabilityInputs.EMPTY;
-    }
-
-    @Override
-    public Map<String, Object> latestPromotionState() {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<TelemetryEvent> latestPolicyMetadata() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<TelemetryEvent> latestPolicyAnneal() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Object> latestObservationEnvelope() {
-        return Map.of();
-    }
-
-    @Override
-    public List<QueueHistoryEntry> latestQueueHistory() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, List<OverlayEntry>> latestRelationshipOverlay() {
-        return Map.of();
-    }
-
-    /** The five KPI series, each empty (the shape of an empty state snapshot). */
-    @Override
-    public Map<String, List<Number>> kpiHistory() {
-        return ReadModels.EMPTY_KPI_HISTORY;
     }
 
     @Override
