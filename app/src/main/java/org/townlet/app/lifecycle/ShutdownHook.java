@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
- * The JVM shutdown hook of a run (SPEC §11.8): on SIGINT or SIGTERM it asks the run to stop after its current tick,
- * waits until the run reports that it has finished (its sink stopped on the simulation thread, its summary written),
- * runs the closing action, and halts the JVM with the interrupted exit status. The whole hook is bounded: when the
- * run has not finished by the deadline, the closing action runs anyway with what is known.
+ * The JVM shutdown hook of a command (SPEC §11.8, §19): on SIGINT or SIGTERM it asks the command to stop (a run after
+ * its current tick, a listener after its current line), waits until the command reports that it has finished (its
+ * sink stopped, its summary written), runs the closing action, and halts the JVM with the command's exit status. The
+ * whole hook is bounded: when the command has not finished by the deadline, the closing action runs anyway with what
+ * is known.
  *
  * <p>Threads: the hook runs on its own thread ({@code townlet-shutdown}); {@link #runFinished()} is called by the
  * run's thread; the closing action must tolerate running on either and must be idempotent.
@@ -26,16 +28,16 @@ public final class ShutdownHook {
     private final Duration bound;
     private final Runnable requestStop;
     private final Runnable closing;
-    private final int exitStatus;
+    private final IntSupplier exitStatus;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicBoolean fired = new AtomicBoolean();
     private final Thread thread;
 
-    private ShutdownHook(Duration bound, Runnable requestStop, Runnable closing, int exitStatus) {
+    private ShutdownHook(Duration bound, Runnable requestStop, Runnable closing, IntSupplier exitStatus) {
         this.bound = Objects.requireNonNull(bound, "bound");
         this.requestStop = Objects.requireNonNull(requestStop, "requestStop");
         this.closing = Objects.requireNonNull(closing, "closing");
-        this.exitStatus = exitStatus;
+        this.exitStatus = Objects.requireNonNull(exitStatus, "exitStatus");
         this.thread = new Thread(this::onSignal, "townlet-shutdown");
     }
 
@@ -48,6 +50,15 @@ public final class ShutdownHook {
      * @param exitStatus  the status the JVM halts with, e.g. 130
      */
     public static ShutdownHook install(Duration bound, Runnable requestStop, Runnable closing, int exitStatus) {
+        return install(bound, requestStop, closing, () -> exitStatus);
+    }
+
+    /**
+     * Installs the hook, halting with the status {@code exitStatus} gives once the command has finished (a listener
+     * ends normally on a signal, with its own code).
+     */
+    public static ShutdownHook install(Duration bound, Runnable requestStop, Runnable closing,
+                                       IntSupplier exitStatus) {
         ShutdownHook hook = new ShutdownHook(bound, requestStop, closing, exitStatus);
         Runtime.getRuntime().addShutdownHook(hook.thread);
         return hook;
@@ -82,7 +93,7 @@ public final class ShutdownHook {
             requestStop.run();
             long remaining = deadline - System.nanoTime();
             if (!finished.await(Math.max(0, remaining), TimeUnit.NANOSECONDS)) {
-                System.err.println("townlet: the run did not stop within " + bound.toMillis() / 1000.0
+                System.err.println("townlet: did not stop within " + bound.toMillis() / 1000.0
                         + " s; exiting with what was delivered");
             }
         } catch (InterruptedException e) {
@@ -95,7 +106,7 @@ public final class ShutdownHook {
             }
             System.out.flush();
             System.err.flush();
-            Runtime.getRuntime().halt(exitStatus);
+            Runtime.getRuntime().halt(exitStatus.getAsInt());
         }
     }
 }

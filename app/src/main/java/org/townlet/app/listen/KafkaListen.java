@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.telemetry.core.consume.ConsumerCounters;
 import org.townlet.telemetry.core.consume.StreamConsumer;
 
@@ -28,6 +28,8 @@ import org.townlet.telemetry.core.consume.StreamConsumer;
  */
 final class KafkaListen {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** The consumer's close (2 s) and the summary, with margin. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final String NO_KEY = "(no key)";
 
     private final String bootstrap;
@@ -59,18 +61,10 @@ final class KafkaListen {
         p.put("enable.auto.commit", "false");
         p.put("client.id", "townlet-listen");
         long start = System.nanoTime();
-        CountDownLatch done = new CountDownLatch(1);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        Thread hook = new Thread(() -> {
-            consumer.wakeup();
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "townlet-listen-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGINT/SIGTERM wake the poll loop; the hook waits (bounded) for the summary, then ends the JVM with 0.
+        ShutdownHook hook = ShutdownHook.install(SHUTDOWN_WAIT, consumer::wakeup, err::flush, 0);
         if (!quiet) {
             err.println("townlet listen: reading topic " + topic + " from " + bootstrap + " (earliest offset)");
         }
@@ -118,12 +112,8 @@ final class KafkaListen {
                 ListenSummary.writeAtomically(summaryJson, summary, "--summary-json");
             }
         } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            hook.runFinished();
+            hook.uninstall();
         }
         return 0;
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import java.time.Duration;
+import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.listen.http.DashboardServer;
 import org.townlet.telemetry.core.consume.ConsumerCounters;
 import org.townlet.telemetry.core.consume.StreamConsumer;
@@ -27,7 +29,7 @@ import org.townlet.telemetry.core.consume.StreamConsumer;
  *
  * <p>Threads: the caller runs {@link #start()}, {@link #awaitStopRequest()} and {@link #finish()} (or
  * {@link #execute()}, which does all three); the digest runs on {@value #DIGEST_THREAD}; the JVM shutdown hook
- * ({@value #SHUTDOWN_THREAD}, only with {@link #execute()}) asks for the stop, waits (bounded) until the summary is
+ * (a {@link ShutdownHook}, only with {@link #execute()}) asks for the stop, waits (bounded) until the summary is
  * written and ends the JVM with the listener's exit code. With {@code --http} the
  * {@link DashboardServer} runs its own threads; the receiver only hands it each applied frame, which never blocks.
  */
@@ -41,7 +43,6 @@ public final class ListenRun {
     /** Exit code under {@code --strict} after a gap, duplicate or bad line. */
     public static final int EXIT_STRICT_PROBLEM = 4;
     static final String DIGEST_THREAD = "townlet-listen-digest";
-    static final String SHUTDOWN_THREAD = "townlet-listen-shutdown";
     /** How long the shutdown hook waits for the summary: the receiver's joins (2 s each) and the writes, with margin. */
     private static final long SHUTDOWN_WAIT_MILLIS = 8_000;
     private static final long IDLE_CHECK_MILLIS = 100;
@@ -76,34 +77,17 @@ public final class ListenRun {
     public int execute() {
         start();
         AtomicInteger exit = new AtomicInteger(-1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            requestStop();
-            boolean done = false;
-            try {
-                done = finished.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (!done) {
-                stderr.println("townlet: error: listen did not stop within " + SHUTDOWN_WAIT_MILLIS + " ms");
-            }
+        // A signal ends the listener normally (SPEC §19): the hook halts with its own code, not the signal's.
+        ShutdownHook hook = ShutdownHook.install(Duration.ofMillis(SHUTDOWN_WAIT_MILLIS), this::requestStop, () -> {
             stdout.flush();
             stderr.flush();
-            // A signal ends the listener normally (SPEC §19): exit with its own code, not the signal's.
-            Runtime.getRuntime().halt(exit.get() < 0 ? EXIT_RUNTIME_FAILURE : exit.get());
-        }, SHUTDOWN_THREAD);
-        Runtime.getRuntime().addShutdownHook(hook);
+        }, () -> exit.get() < 0 ? EXIT_RUNTIME_FAILURE : exit.get());
         try {
             awaitStopRequest();
             exit.set(finish());
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal arrived: the hook ends the JVM with the code just set
-            }
+            hook.runFinished();
+            hook.uninstall();
         }
         return exit.get();
     }
