@@ -12,7 +12,8 @@ public interface IngestErrorHandler {
 
     /**
      * Step {@code step} (e.g. {@code loop.tick/queue_metrics}) of an ingestion failed with {@code error}. Called on
-     * the thread that ingests; must not throw.
+     * the thread that ingests, or, for the derived models of a {@code loop.tick} (see {@link Derivation}), on the
+     * thread that first reads them; must not throw.
      */
     void onError(String step, RuntimeException error);
 }

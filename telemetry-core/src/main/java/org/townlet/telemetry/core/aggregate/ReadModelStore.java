@@ -68,7 +68,29 @@ public final class ReadModelStore {
     private final NarrationEngine narration;
     private final IngestErrorHandler errors;
     private final ReadModels initial;
+    /**
+     * Pending derivations above this many are computed on the ingesting thread: nobody has read the models for that
+     * many ticks (a stalled worker), and their inputs would otherwise pile up in memory.
+     */
+    static final int MAX_PENDING_DERIVATIONS = 1_024;
+
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final boolean eagerDerivation;
+    /** Guards the narration engine and every derivation's computation; taken after this store's monitor. */
+    private final Object derivationLock = new Object();
+    private final Derivation.Deriver deriver = new Derivation.Deriver() {
+        @Override
+        public Object lock() {
+            return derivationLock;
+        }
+
+        @Override
+        public DerivedModels derive(TickInputs inputs, DerivedModels previous) {
+            return ReadModelStore.this.derive(inputs, previous);
+        }
+    };
+    /** A manual narration was queued and no tick completion has drained it yet. */
+    private volatile boolean manualQueued;
     private volatile ReadModels current;
 
     /**
@@ -85,6 +107,18 @@ public final class ReadModelStore {
      */
     public ReadModelStore(Map<String, Double> configuredEconomySettings, NarrationEngine narration,
             IngestErrorHandler errors) {
+        this(configuredEconomySettings, narration, errors, false);
+    }
+
+    /**
+     * As {@link #ReadModelStore(Map, NarrationEngine, IngestErrorHandler)}; with {@code eagerDerivation} each tick's
+     * derived models are computed during its {@code loop.tick} ingestion, on the ingesting thread, so an error in
+     * them reaches {@code errors} there ({@code fail_on_ingest_error}). Otherwise they are computed by the first
+     * reader (normally the worker) and errors reach {@code errors} on that thread.
+     */
+    public ReadModelStore(Map<String, Double> configuredEconomySettings, NarrationEngine narration,
+            IngestErrorHandler errors, boolean eagerDerivation) {
+        this.eagerDerivation = eagerDerivation;
         this.configuredEconomySettings = JsonMaps.copyOf(configuredEconomySettings);
         this.narration = Objects.requireNonNull(narration, "narration");
         this.errors = Objects.requireNonNull(errors, "errors");
@@ -145,7 +179,9 @@ public final class ReadModelStore {
         ReadModels.Builder next = previous.toBuilder();
         WorldView world = payload.world();
 
-        // Step 1: tick, runtime variant, observation envelope.
+        // Reference swaps only (SPEC §2). What SPEC §6.1 derives from the previous tick (histories, conflict,
+        // relationship updates, overlay and summary, affordance runtime, narrations, KPI history) is captured as a
+        // pending derivation and computed by its first reader, normally the worker building this tick's frame.
         step("loop.tick/tick", () -> {
             next.currentTick(tick);
             if (payload.runtimeVariant() != null) {
@@ -154,21 +190,76 @@ public final class ReadModelStore {
             next.observationEnvelope(payload.observationEnvelope());
             next.policyMetadata(payload.policyMetadata());
         });
+        Map<String, Object> churn = world.relationshipMetrics().isEmpty() ? previous.relationshipMetrics()
+                : world.relationshipMetrics();
+        next.queueMetrics(world.queueMetrics());
+        next.relationshipMetrics(churn);
+        next.embeddingMetrics(world.embeddingMetrics());
+        next.tickEvents(payload.events());
+        next.events(ReadModels.lastOf(payload.events(), ReadModels.EVENTS_CAP));
+        next.personalities(world.personalities());
+        next.policySnapshot(payload.policySnapshot());
+        if (!payload.possessedAgents().isEmpty()) {
+            next.possessedAgents(payload.possessedAgents());
+        }
+        next.jobs(world.jobs());
+        next.economy(world.economy());
+        next.economySettings(world.economySettings());
+        next.priceSpikes(world.priceSpikes());
+        next.utilities(world.utilities());
+        next.employment(world.employment());
+        next.affordanceManifest(world.affordanceManifest());
+        next.rewardBreakdown(payload.rewardBreakdown());
+        next.stabilityInputs(payload.stabilityInputs());
+        next.perturbations(payload.perturbations());
+        if (payload.policyIdentity() != null) {
+            next.policyIdentity(payload.policyIdentity());
+        }
+        next.annealContext(payload.annealContext());
+
+        Derivation derivation = Derivation.pending(deriver,
+                new TickInputs(tick, payload, previous.queueMetrics(), previous.relationshipMetrics(), churn), previous.derivation());
+        next.derivation(derivation);
+        current = next.build();
+        if (eagerDerivation) {
+            // Ingestion errors must surface on this thread (fail_on_ingest_error).
+            derivation.get();
+        } else if (derivation.pendingDepth() > MAX_PENDING_DERIVATIONS) {
+            // Nobody has read for a long while (a stalled worker), so the pending inputs would pile up: catch up
+            // here, two ticks per tick, which bounds them without one long stall of the simulation.
+            derivation.computeOldest(2);
+        }
+    }
+
+    /** SPEC §6.1 steps 2–9 and the KPI history for one tick, after {@code previous}. Derivation lock held. */
+    private DerivedModels derive(TickInputs inputs, DerivedModels previous) {
+        try {
+            return deriveSteps(inputs, previous);
+        } catch (RuntimeException e) {
+            // Each step is guarded; this only catches a failure outside them. Keep the previous values.
+            errors.onError("loop.tick/derive", e);
+            return previous;
+        }
+    }
+
+    private DerivedModels deriveSteps(TickInputs inputs, DerivedModels previous) {
+        long tick = inputs.tick();
+        LoopTick payload = inputs.payload();
+        WorldView world = payload.world();
+        DerivedModels.Builder next = previous.toBuilder();
+
         // Step 2: the limiter moves to this tick (never back); the tick's narrations start with the manual entries.
         List<NarrationEntry> manual = stepValue("loop.tick/narration_begin", List.<NarrationEntry>of(), () -> {
             narration.beginTick(tick);
             return narration.drainManual();
         });
 
-        // Step 3: queue metrics and the fairness history.
+        // Step 3: the fairness history.
         QueueMetrics queues = world.queueMetrics();
-        QueueMetrics fairnessDelta = queues.deltaSince(previous.queueMetrics());
-        List<QueueHistoryEntry> queueHistory = stepValue("loop.tick/queue_metrics", previous.queueHistory(), () -> {
-            QueueMetrics delta = fairnessDelta;
-            next.queueMetrics(queues);
-            return appendCapped(previous.queueHistory(), List.of(new QueueHistoryEntry(tick, delta, queues)),
-                    ReadModels.QUEUE_HISTORY_CAP);
-        });
+        QueueMetrics fairnessDelta = queues.deltaSince(inputs.previousQueueMetrics());
+        List<QueueHistoryEntry> queueHistory = stepValue("loop.tick/queue_metrics", previous.queueHistory(),
+                () -> appendCapped(previous.queueHistory(), List.of(new QueueHistoryEntry(tick, fairnessDelta, queues)),
+                        ReadModels.QUEUE_HISTORY_CAP));
         next.queueHistory(queueHistory);
 
         // Step 4: rivalry history, fed only by the world's rivalry events.
@@ -183,14 +274,11 @@ public final class ReadModelStore {
                 rivalryOf(world.relationships()),
                 ReadModels.lastOf(rivalryHistory, ReadModels.CONFLICT_HISTORY_SHOWN))));
 
-        // Step 6: relationships: metrics, snapshot, updates against the previous snapshot (§6.2), overlay and
-        // summary (§6.3).
-        Map<String, Object> churn = world.relationshipMetrics().isEmpty() ? previous.relationshipMetrics()
-                : world.relationshipMetrics();
-        next.relationshipMetrics(churn);
+        // Step 6: relationship snapshot, updates against the previous snapshot (§6.2), overlay and summary (§6.3).
         // Ties that equal the previous tick's keep the previous snapshot object, and the values derived from it are
         // reused: no updates, the same overlay (when the previous tick had no updates either) and summary. Same
         // objects let the worker skip converting, comparing and encoding those sections (SPEC §9.5 step 5).
+        Map<String, Object> churn = inputs.relationshipMetrics();
         Map<String, Map<String, RelationshipTie>> previousTies = previous.relationshipSnapshot();
         boolean tiesUnchanged = world.relationships() == previousTies || world.relationships().equals(previousTies);
         Map<String, Map<String, RelationshipTie>> ties = tiesUnchanged ? previousTies : world.relationships();
@@ -205,21 +293,16 @@ public final class ReadModelStore {
             step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
                     Relationships.overlay(ties, updates)));
         }
-        boolean churnUnchanged = churn == previous.relationshipMetrics() || churn.equals(previous.relationshipMetrics());
+        Map<String, Object> previousChurn = inputs.previousRelationshipMetrics();
+        boolean churnUnchanged = churn == previousChurn || churn.equals(previousChurn);
         RelationshipSummary summary = tiesUnchanged && churnUnchanged ? previous.relationshipSummary()
                 : stepValue("loop.tick/relationship_summary", RelationshipSummary.EMPTY,
                         () -> Relationships.summary(ties, churn));
         next.relationshipSummary(summary);
 
-        // Step 7: embedding metrics, events, social events, personalities.
-        step("loop.tick/embedding_metrics", () -> next.embeddingMetrics(world.embeddingMetrics()));
-        step("loop.tick/events", () -> {
-            next.tickEvents(payload.events());
-            next.events(ReadModels.lastOf(payload.events(), ReadModels.EVENTS_CAP));
-        });
+        // Step 7: social events.
         step("loop.tick/social_events", () -> next.socialEvents(
                 appendCapped(previous.socialEvents(), payload.socialEvents(), ReadModels.SOCIAL_EVENTS_CAP)));
-        step("loop.tick/personalities", () -> next.personalities(world.personalities()));
 
         // Step 8: affordance runtime (§6.4) and precondition failures.
         step("loop.tick/affordance_runtime", () -> {
@@ -251,71 +334,54 @@ public final class ReadModelStore {
         next.narrations(concat(manual, generated));
         step("loop.tick/narration_state", () -> next.narrationState(narration.state()));
 
-        // Step 10: policy and world sections.
-        step("loop.tick/policy_snapshot", () -> next.policySnapshot(payload.policySnapshot()));
-        step("loop.tick/possessed_agents", () -> {
-            if (!payload.possessedAgents().isEmpty()) {
-                next.possessedAgents(payload.possessedAgents());
-            }
-        });
-        step("loop.tick/world", () -> {
-            next.jobs(world.jobs());
-            next.economy(world.economy());
-            next.economySettings(world.economySettings());
-            next.priceSpikes(world.priceSpikes());
-            next.utilities(world.utilities());
-            next.employment(world.employment());
-            next.affordanceManifest(world.affordanceManifest());
-            next.rewardBreakdown(payload.rewardBreakdown());
-        });
+        // Step 10: the KPI history.
         step("loop.tick/kpi_history", () -> next.kpiHistory(KpiHistory.append(previous.kpiHistory(),
                 payload.events(), world.jobs(), fairnessDelta)));
-        step("loop.tick/stability_inputs", () -> next.stabilityInputs(payload.stabilityInputs()));
-        step("loop.tick/perturbations", () -> next.perturbations(payload.perturbations()));
-        step("loop.tick/policy_identity", () -> {
-            if (payload.policyIdentity() != null) {
-                next.policyIdentity(payload.policyIdentity());
-            }
-        });
-        step("loop.tick/anneal_context", () -> next.annealContext(payload.annealContext()));
-
-        current = next.build();
+        return next.build();
     }
 
     // ------------------------------------------------------------------ narration
 
     /**
      * #6: a manual narration, decided at the limiter's current tick (SPEC §7.2); an allowed entry is queued for the
-     * next tick boundary and returned. Any thread.
+     * next tick boundary and returned. Any thread. Pending derivations are computed first, so the limiter has seen
+     * every tick ingested so far, as with eager ingestion.
      */
     public synchronized Optional<NarrationEntry> emitManualNarration(ManualNarration manual) {
         ReadModels models = current;
-        Optional<NarrationEntry> entry = narration.manual(manual, models.currentTick());
-        if (entry.isPresent()) {
-            current = models.toBuilder().narrationState(narration.state()).build();
+        synchronized (derivationLock) {
+            models.derivation().get();
+            Optional<NarrationEntry> entry = narration.manual(manual, models.currentTick());
+            if (entry.isPresent()) {
+                manualQueued = true;
+                current = models.toBuilder().narrationState(narration.state()).build();
+            }
+            return entry;
         }
-        return entry;
     }
 
     /**
      * The tick completes (SPEC §7.2): manual narrations queued since the tick's ingestion join its narrations.
-     * Simulation thread, just before the tick's record is taken.
+     * Simulation thread, just before the tick's record is taken; costs one volatile read when none was queued.
      */
     public synchronized void completeTick() {
-        List<NarrationEntry> manual = narration.drainManual();
-        if (manual.isEmpty()) {
+        if (!manualQueued) {
             return;
         }
-        ReadModels models = current;
-        current = models.toBuilder()
-                .narrations(concat(models.narrations(), manual))
-                .narrationState(narration.state())
-                .build();
-    }
-
-    /** The narration engine (limiter, manual queue, generator). */
-    public NarrationEngine narration() {
-        return narration;
+        synchronized (derivationLock) {
+            manualQueued = false;
+            ReadModels models = current;
+            // Computes this tick's derivation first: its step 2 drains the manual entries queued before the tick.
+            List<NarrationEntry> narrations = models.narrations();
+            List<NarrationEntry> manual = narration.drainManual();
+            if (manual.isEmpty()) {
+                return;
+            }
+            current = models.toBuilder()
+                    .narrations(concat(narrations, manual))
+                    .narrationState(narration.state())
+                    .build();
+        }
     }
 
     // ------------------------------------------------------------------ other events
@@ -387,9 +453,7 @@ public final class ReadModelStore {
     public synchronized void recordMetric(String name, double value, Map<String, String> tags) {
         Objects.requireNonNull(name, "name");
         ReadModels models = current;
-        TreeMap<String, MetricValue> sorted = new TreeMap<>(models.metrics());
-        sorted.put(name, new MetricValue(value, tags));
-        Map<String, MetricValue> registry = Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+        Map<String, MetricValue> registry = withMetric(models.metrics(), name, new MetricValue(value, tags));
         current = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
     }
 
@@ -426,6 +490,15 @@ public final class ReadModelStore {
      */
     public synchronized void importState(TelemetryStateSnapshot state) {
         Objects.requireNonNull(state, "state");
+        synchronized (derivationLock) {
+            // What was ingested before the import is computed first: it moves the narration limiter, which the
+            // import then restores.
+            current.derivation().get();
+            importStateLocked(state);
+        }
+    }
+
+    private void importStateLocked(TelemetryStateSnapshot state) {
         ReadModels.Builder next = initial.toBuilder();
         next.currentTick(state.currentTick());
         next.runtimeVariant(state.runtimeVariant());
@@ -643,6 +716,24 @@ public final class ReadModelStore {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * {@code registry} (sorted by name) with {@code name} set to {@code value}. A known name keeps its place, so the
+     * per-tick metrics cost one small copy, not a re-sort (simulation thread, SPEC §20 P1).
+     */
+    private static Map<String, MetricValue> withMetric(Map<String, MetricValue> registry, String name,
+            MetricValue value) {
+        LinkedHashMap<String, MetricValue> next;
+        if (registry.containsKey(name)) {
+            next = new LinkedHashMap<>(registry);
+            next.put(name, value);
+        } else {
+            TreeMap<String, MetricValue> sorted = new TreeMap<>(registry);
+            sorted.put(name, value);
+            next = new LinkedHashMap<>(sorted);
+        }
+        return Collections.unmodifiableMap(next);
     }
 
     private static Map<String, MetricValue> sortedRegistry(Map<String, MetricValue> metrics) {

@@ -84,15 +84,17 @@ import org.townlet.telemetry.api.status.MetricValue;
  *   <li>{@code health}: #41, its {@code metrics} always the current registry</li>
  *   <li>{@code metrics}: the metrics registry, sorted by name</li>
  *   <li>{@code snapshotMigrations}: #42</li>
+ *   <li>{@code derivation}: the latest tick's {@link DerivedModels}; its accessors ({@code queueHistory},
+ *       {@code rivalryHistory}, {@code conflict}, {@code relationshipSnapshot}, {@code relationshipUpdates},
+ *       {@code relationshipOverlay}, {@code relationshipSummary}, {@code socialEvents}, {@code preconditionFailures},
+ *       {@code affordanceRuntime}, {@code narrations}, {@code narrationState}, {@code kpiHistory}) compute it when it
+ *       is still pending, so the simulation thread never pays for them (SPEC §2)</li>
  * </ul>
  */
 public record ReadModels(
         long currentTick,
         String runtimeVariant,
         QueueMetrics queueMetrics,
-        List<QueueHistoryEntry> queueHistory,
-        List<RivalryEvent> rivalryHistory,
-        ConflictSnapshot conflict,
         Map<String, Double> embeddingMetrics,
         Map<String, Map<String, Object>> jobs,
         Map<String, Object> economy,
@@ -101,21 +103,11 @@ public record ReadModels(
         Map<String, Boolean> utilities,
         Map<String, Object> employment,
         Map<String, Object> relationshipMetrics,
-        Map<String, Map<String, RelationshipTie>> relationshipSnapshot,
-        List<RelationshipUpdate> relationshipUpdates,
-        Map<String, List<OverlayEntry>> relationshipOverlay,
-        RelationshipSummary relationshipSummary,
-        List<SocialEvent> socialEvents,
         List<WorldEvent> tickEvents,
         List<WorldEvent> events,
-        List<WorldEvent> preconditionFailures,
         Map<String, Object> affordanceManifest,
-        AffordanceRuntime affordanceRuntime,
         Map<String, Map<String, Double>> rewardBreakdown,
         Map<String, Map<String, Object>> personalities,
-        List<NarrationEntry> narrations,
-        NarrationLimiterState narrationState,
-        Map<String, List<Number>> kpiHistory,
         Map<String, Object> stabilityMetrics,
         List<String> stabilityAlerts,
         StabilityInputs stabilityInputs,
@@ -132,7 +124,8 @@ public record ReadModels(
         Map<String, Object> policyMetadata,
         HealthStatus health,
         Map<String, MetricValue> metrics,
-        List<String> snapshotMigrations) {
+        List<String> snapshotMigrations,
+        Derivation derivation) {
 
     /** Cap of {@link #queueHistory()} (SPEC §6.1 step 3). */
     public static final int QUEUE_HISTORY_CAP = 120;
@@ -161,6 +154,73 @@ public record ReadModels(
         return annealContext.isEmpty() ? Optional.empty() : Optional.of(annealContext);
     }
 
+    // ------------------------------------------------------------------ derived models (computed on first read)
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<QueueHistoryEntry> queueHistory() {
+        return derivation.get().queueHistory();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<RivalryEvent> rivalryHistory() {
+        return derivation.get().rivalryHistory();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public ConflictSnapshot conflict() {
+        return derivation.get().conflict();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public Map<String, Map<String, RelationshipTie>> relationshipSnapshot() {
+        return derivation.get().relationshipSnapshot();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<RelationshipUpdate> relationshipUpdates() {
+        return derivation.get().relationshipUpdates();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public Map<String, List<OverlayEntry>> relationshipOverlay() {
+        return derivation.get().relationshipOverlay();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public RelationshipSummary relationshipSummary() {
+        return derivation.get().relationshipSummary();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<SocialEvent> socialEvents() {
+        return derivation.get().socialEvents();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<WorldEvent> preconditionFailures() {
+        return derivation.get().preconditionFailures();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public AffordanceRuntime affordanceRuntime() {
+        return derivation.get().affordanceRuntime();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public List<NarrationEntry> narrations() {
+        return derivation.get().narrations();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public NarrationLimiterState narrationState() {
+        return derivation.get().narrationState();
+    }
+
+    /** See the class comment; derived (may compute this tick's {@link #derivation()} now). */
+    public Map<String, List<Number>> kpiHistory() {
+        return derivation.get().kpiHistory();
+    }
+
     /** The last {@code n} elements of {@code list} (all of them when it is shorter). */
     public static <E> List<E> lastOf(List<E> list, int n) {
         return list.size() <= n ? list : list.subList(list.size() - n, list.size());
@@ -181,9 +241,6 @@ public record ReadModels(
         private long currentTick = 0L;
         private String runtimeVariant = null;
         private QueueMetrics queueMetrics = QueueMetrics.ZERO;
-        private List<QueueHistoryEntry> queueHistory = List.of();
-        private List<RivalryEvent> rivalryHistory = List.of();
-        private ConflictSnapshot conflict = ConflictSnapshot.EMPTY;
         private Map<String, Double> embeddingMetrics = Map.of();
         private Map<String, Map<String, Object>> jobs = Map.of();
         private Map<String, Object> economy = Map.of();
@@ -192,21 +249,11 @@ public record ReadModels(
         private Map<String, Boolean> utilities = WorldView.DEFAULT_UTILITIES;
         private Map<String, Object> employment = Map.of();
         private Map<String, Object> relationshipMetrics = Map.of();
-        private Map<String, Map<String, RelationshipTie>> relationshipSnapshot = Map.of();
-        private List<RelationshipUpdate> relationshipUpdates = List.of();
-        private Map<String, List<OverlayEntry>> relationshipOverlay = Map.of();
-        private RelationshipSummary relationshipSummary = RelationshipSummary.EMPTY;
-        private List<SocialEvent> socialEvents = List.of();
         private List<WorldEvent> tickEvents = List.of();
         private List<WorldEvent> events = List.of();
-        private List<WorldEvent> preconditionFailures = List.of();
         private Map<String, Object> affordanceManifest = Map.of();
-        private AffordanceRuntime affordanceRuntime = AffordanceRuntime.EMPTY;
         private Map<String, Map<String, Double>> rewardBreakdown = Map.of();
         private Map<String, Map<String, Object>> personalities = Map.of();
-        private List<NarrationEntry> narrations = List.of();
-        private NarrationLimiterState narrationState = NarrationLimiterState.INITIAL;
-        private Map<String, List<Number>> kpiHistory = EMPTY_KPI_HISTORY;
         private Map<String, Object> stabilityMetrics = Map.of();
         private List<String> stabilityAlerts = List.of();
         private StabilityInputs stabilityInputs = StabilityInputs.EMPTY;
@@ -224,6 +271,9 @@ public record ReadModels(
         private HealthStatus health = HealthStatus.EMPTY;
         private Map<String, MetricValue> metrics = Map.of();
         private List<String> snapshotMigrations = List.of();
+        private Derivation derivation = Derivation.EMPTY;
+        /** Set once a derived model is set on this builder: the derivation's values, computed, with those edits. */
+        private DerivedModels.Builder derivedEdits;
 
         private Builder() {
         }
@@ -232,9 +282,6 @@ public record ReadModels(
             this.currentTick = models.currentTick;
             this.runtimeVariant = models.runtimeVariant;
             this.queueMetrics = models.queueMetrics;
-            this.queueHistory = models.queueHistory;
-            this.rivalryHistory = models.rivalryHistory;
-            this.conflict = models.conflict;
             this.embeddingMetrics = models.embeddingMetrics;
             this.jobs = models.jobs;
             this.economy = models.economy;
@@ -243,21 +290,11 @@ public record ReadModels(
             this.utilities = models.utilities;
             this.employment = models.employment;
             this.relationshipMetrics = models.relationshipMetrics;
-            this.relationshipSnapshot = models.relationshipSnapshot;
-            this.relationshipUpdates = models.relationshipUpdates;
-            this.relationshipOverlay = models.relationshipOverlay;
-            this.relationshipSummary = models.relationshipSummary;
-            this.socialEvents = models.socialEvents;
             this.tickEvents = models.tickEvents;
             this.events = models.events;
-            this.preconditionFailures = models.preconditionFailures;
             this.affordanceManifest = models.affordanceManifest;
-            this.affordanceRuntime = models.affordanceRuntime;
             this.rewardBreakdown = models.rewardBreakdown;
             this.personalities = models.personalities;
-            this.narrations = models.narrations;
-            this.narrationState = models.narrationState;
-            this.kpiHistory = models.kpiHistory;
             this.stabilityMetrics = models.stabilityMetrics;
             this.stabilityAlerts = models.stabilityAlerts;
             this.stabilityInputs = models.stabilityInputs;
@@ -275,6 +312,22 @@ public record ReadModels(
             this.health = models.health;
             this.metrics = models.metrics;
             this.snapshotMigrations = models.snapshotMigrations;
+            this.derivation = models.derivation;
+        }
+
+        /** The derived models to edit: setting one computes a pending derivation first (never on the hot path). */
+        private DerivedModels.Builder edits() {
+            if (derivedEdits == null) {
+                derivedEdits = derivation.get().toBuilder();
+            }
+            return derivedEdits;
+        }
+
+        /** The tick's derived models, replacing any set before (the store's {@code loop.tick} ingestion). */
+        Builder derivation(Derivation derivation) {
+            this.derivation = java.util.Objects.requireNonNull(derivation, "derivation");
+            this.derivedEdits = null;
+            return this;
         }
 
         public Builder currentTick(long currentTick) {
@@ -293,17 +346,17 @@ public record ReadModels(
         }
 
         public Builder queueHistory(List<QueueHistoryEntry> queueHistory) {
-            this.queueHistory = queueHistory;
+            edits().queueHistory(queueHistory);
             return this;
         }
 
         public Builder rivalryHistory(List<RivalryEvent> rivalryHistory) {
-            this.rivalryHistory = rivalryHistory;
+            edits().rivalryHistory(rivalryHistory);
             return this;
         }
 
         public Builder conflict(ConflictSnapshot conflict) {
-            this.conflict = conflict;
+            edits().conflict(conflict);
             return this;
         }
 
@@ -348,27 +401,27 @@ public record ReadModels(
         }
 
         public Builder relationshipSnapshot(Map<String, Map<String, RelationshipTie>> relationshipSnapshot) {
-            this.relationshipSnapshot = relationshipSnapshot;
+            edits().relationshipSnapshot(relationshipSnapshot);
             return this;
         }
 
         public Builder relationshipUpdates(List<RelationshipUpdate> relationshipUpdates) {
-            this.relationshipUpdates = relationshipUpdates;
+            edits().relationshipUpdates(relationshipUpdates);
             return this;
         }
 
         public Builder relationshipOverlay(Map<String, List<OverlayEntry>> relationshipOverlay) {
-            this.relationshipOverlay = relationshipOverlay;
+            edits().relationshipOverlay(relationshipOverlay);
             return this;
         }
 
         public Builder relationshipSummary(RelationshipSummary relationshipSummary) {
-            this.relationshipSummary = relationshipSummary;
+            edits().relationshipSummary(relationshipSummary);
             return this;
         }
 
         public Builder socialEvents(List<SocialEvent> socialEvents) {
-            this.socialEvents = socialEvents;
+            edits().socialEvents(socialEvents);
             return this;
         }
 
@@ -383,7 +436,7 @@ public record ReadModels(
         }
 
         public Builder preconditionFailures(List<WorldEvent> preconditionFailures) {
-            this.preconditionFailures = preconditionFailures;
+            edits().preconditionFailures(preconditionFailures);
             return this;
         }
 
@@ -393,7 +446,7 @@ public record ReadModels(
         }
 
         public Builder affordanceRuntime(AffordanceRuntime affordanceRuntime) {
-            this.affordanceRuntime = affordanceRuntime;
+            edits().affordanceRuntime(affordanceRuntime);
             return this;
         }
 
@@ -408,17 +461,17 @@ public record ReadModels(
         }
 
         public Builder narrations(List<NarrationEntry> narrations) {
-            this.narrations = narrations;
+            edits().narrations(narrations);
             return this;
         }
 
         public Builder narrationState(NarrationLimiterState narrationState) {
-            this.narrationState = narrationState;
+            edits().narrationState(narrationState);
             return this;
         }
 
         public Builder kpiHistory(Map<String, List<Number>> kpiHistory) {
-            this.kpiHistory = kpiHistory;
+            edits().kpiHistory(kpiHistory);
             return this;
         }
 
@@ -512,9 +565,6 @@ public record ReadModels(
                     currentTick,
                     runtimeVariant,
                     queueMetrics,
-                    queueHistory,
-                    rivalryHistory,
-                    conflict,
                     embeddingMetrics,
                     jobs,
                     economy,
@@ -523,21 +573,11 @@ public record ReadModels(
                     utilities,
                     employment,
                     relationshipMetrics,
-                    relationshipSnapshot,
-                    relationshipUpdates,
-                    relationshipOverlay,
-                    relationshipSummary,
-                    socialEvents,
                     tickEvents,
                     events,
-                    preconditionFailures,
                     affordanceManifest,
-                    affordanceRuntime,
                     rewardBreakdown,
                     personalities,
-                    narrations,
-                    narrationState,
-                    kpiHistory,
                     stabilityMetrics,
                     stabilityAlerts,
                     stabilityInputs,
@@ -554,7 +594,8 @@ public record ReadModels(
                     policyMetadata,
                     health,
                     metrics,
-                    snapshotMigrations);
+                    snapshotMigrations,
+                    derivedEdits == null ? derivation : Derivation.computed(derivedEdits.build()));
         }
     }
 }

@@ -140,7 +140,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         this.counters = new PipelineCounters(provider, backpressure, builder.tlsEnabled, builder.verifyHostname,
                 builder.allowPlaintext, settings.authEnabled());
         this.store = new ReadModelStore(settings.economySettings(), new NarrationEngine(settings.narration(),
-                settings.relationshipNarration(), settings.personalityNarration()), this::onIngestError);
+                settings.relationshipNarration(), settings.personalityNarration()), this::onIngestError,
+                settings.failOnIngestError());
         this.commands = new ConsoleCommandBuffer(
                 total -> recordConsoleMetric(ConsoleCommandBuffer.DROPPED_METRIC, total),
                 total -> recordConsoleMetric(ConsoleCommandBuffer.INVALID_METRIC, total));
@@ -156,7 +157,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
         this.worker = TelemetryWorker.<TickRecord>builder()
                 .transport(transport)
-                .producer(producer)
+                .producer(new CatchUpFrameProducer(producer, store::current))
                 .counters(counters)
                 .settings(builder.workerSettings)
                 .clock(builder.clock)
@@ -209,17 +210,24 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     public void emitEvent(TelemetryEvent event) {
         Objects.requireNonNull(event, "event");
         rethrowPendingFailure();
-        firstIngestError.remove();
+        // The thread-local is only needed to fail the call (fail_on_ingest_error); skip it otherwise, it is the
+        // costliest part of a cheap call.
+        boolean failFast = settings.failOnIngestError();
+        if (failFast) {
+            firstIngestError.remove();
+        }
         try {
             route(event);
         } catch (RuntimeException e) {
             onIngestError(event.eventType(), e);
         }
-        RuntimeException first = firstIngestError.get();
-        firstIngestError.remove();
-        if (first != null && settings.failOnIngestError()) {
-            throw new TelemetryIngestException("Telemetry ingestion of '" + event.eventType() + "' at tick "
-                    + event.tick() + " failed: " + first.getMessage(), first);
+        if (failFast) {
+            RuntimeException first = firstIngestError.get();
+            firstIngestError.remove();
+            if (first != null) {
+                throw new TelemetryIngestException("Telemetry ingestion of '" + event.eventType() + "' at tick "
+                        + event.tick() + " failed: " + first.getMessage(), first);
+            }
         }
     }
 
@@ -324,7 +332,9 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         counters.incrementIngestErrors();
         LOG.log(Level.WARNING, "telemetry_ingest_error step=" + step + " error=" + error.getClass().getSimpleName()
                 + ": " + error.getMessage(), error);
-        if (firstIngestError.get() == null) {
+        // Only read (and cleared) by emitEvent when failing on ingest errors; derived models are then computed on the
+        // ingesting thread too, so no other thread's value lingers.
+        if (settings.failOnIngestError() && firstIngestError.get() == null) {
             firstIngestError.set(error);
         }
     }
@@ -339,9 +349,12 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     /** Rethrows (once) a {@code raise} validation failure handed over by the worker. */
     private void rethrowPendingFailure() {
-        TelemetryValidationException failure = pendingFailure.getAndSet(null);
-        if (failure != null) {
-            throw failure;
+        // A plain read first: the swap (a locked instruction) only when there is something to rethrow.
+        if (pendingFailure.get() != null) {
+            TelemetryValidationException failure = pendingFailure.getAndSet(null);
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 

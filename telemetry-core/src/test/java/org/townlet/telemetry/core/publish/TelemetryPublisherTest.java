@@ -492,7 +492,8 @@ class TelemetryPublisherTest {
             }
         }, "read-models-reader");
         reader.start();
-        for (int tick = 1; tick <= 500; tick++) {
+        // Ingestion is fast: keep ticking until the reader has checked many models taken mid-run (bounded).
+        for (int tick = 1; tick <= 500 || (checked.get() < 100 && tick <= 200_000 && reader.isAlive()); tick++) {
             publisher.emitEvent(Events.tick(tick, tick));
             publisher.emitEvent(Events.health(tick));
         }
