@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.townlet.telemetry.api.event.AffordanceEventCounts;
@@ -89,6 +88,8 @@ public final class ReadModelStore {
             return ReadModelStore.this.derive(inputs, previous);
         }
     };
+    /** The metrics registry behind {@code current.metrics()}; guarded by this store's monitor. */
+    private MetricRegistry metricRegistry = MetricRegistry.EMPTY;
     /** A manual narration was queued and no tick completion has drained it yet. */
     private volatile boolean manualQueued;
     private volatile ReadModels current;
@@ -453,7 +454,8 @@ public final class ReadModelStore {
     public synchronized void recordMetric(String name, double value, Map<String, String> tags) {
         Objects.requireNonNull(name, "name");
         ReadModels models = current;
-        Map<String, MetricValue> registry = withMetric(models.metrics(), name, new MetricValue(value, tags));
+        metricRegistry = metricRegistry.with(name, new MetricValue(value, tags));
+        Map<String, MetricValue> registry = metricRegistry.view();
         current = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
     }
 
@@ -545,7 +547,8 @@ public final class ReadModelStore {
         next.policyAnnealEvent(StateEvents.policyAnnealFromMap(state.policyAnnealEvent()));
         next.annealStatusOverride(state.annealStatus());
         next.possessedAgents(orElse(state.possessedAgents(), List.of()));
-        Map<String, MetricValue> metrics = sortedRegistry(orElse(state.metrics(), Map.of()));
+        metricRegistry = MetricRegistry.of(orElse(state.metrics(), Map.of()));
+        Map<String, MetricValue> metrics = metricRegistry.view();
         next.metrics(metrics);
         next.health(orElse(state.health(), HealthStatus.EMPTY).withMetrics(metrics));
         next.snapshotMigrations(orElse(state.snapshotMigrations(), List.of()));
@@ -716,31 +719,6 @@ public final class ReadModelStore {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return Collections.unmodifiableMap(copy);
-    }
-
-    /**
-     * {@code registry} (sorted by name) with {@code name} set to {@code value}. A known name keeps its place, so the
-     * per-tick metrics cost one small copy, not a re-sort (simulation thread, SPEC §20 P1).
-     */
-    private static Map<String, MetricValue> withMetric(Map<String, MetricValue> registry, String name,
-            MetricValue value) {
-        LinkedHashMap<String, MetricValue> next;
-        if (registry.containsKey(name)) {
-            next = new LinkedHashMap<>(registry);
-            next.put(name, value);
-        } else {
-            TreeMap<String, MetricValue> sorted = new TreeMap<>(registry);
-            sorted.put(name, value);
-            next = new LinkedHashMap<>(sorted);
-        }
-        return Collections.unmodifiableMap(next);
-    }
-
-    private static Map<String, MetricValue> sortedRegistry(Map<String, MetricValue> metrics) {
-        if (metrics.isEmpty()) {
-            return Map.of();
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(metrics)));
     }
 
     private static String statusOf(String status) {
