@@ -32,8 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Loading and running JSON schemas with the networknt validator (1.x API, Draft 2020-12). One factory for the process:
  * ids under {@link BundledSchemas#ID_PREFIX} map to the bundled classpath resources, {@code classpath:} locations load
  * through this module's class loader, {@code file:} locations from disk, and every other scheme (http, https, ...) is
- * refused, so a schema never reaches the network. Compiled schemas are cached by location; {@link JsonSchema} is
- * thread-safe, so the cache is shared by every pipeline.
+ * refused, so a schema never reaches the network. Compiled schemas are cached by location; {@link JsonSchema} and
+ * {@link FastValidator} are thread-safe, so the cache is shared by every pipeline.
+ *
+ * <p>Each loaded schema also gets, when it stays in the supported keyword subset, a {@link FastValidator} that
+ * decides "definitely valid" on the plain frame without building a tree ({@link Loaded#errors(Map)}).
  */
 final class Schemas {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -50,7 +53,7 @@ final class Schemas {
                     .schemaLoaders(loaders -> loaders
                             .add(new ModuleClasspathLoader())
                             .add(new AllowSchemaLoader(iri -> isLocal(iri.toString())))));
-    private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Loaded> CACHE = new ConcurrentHashMap<>();
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private Schemas() {
@@ -66,18 +69,53 @@ final class Schemas {
     }
 
     /**
-     * The compiled schema at {@code source}, with its {@code $ref}s resolved now.
+     * A schema as {@code schema_validator} runs it: networknt's compiled schema, which is the reference and writes
+     * every message, and the fast path when the schema stays in its subset. Immutable, thread-safe.
+     *
+     * @param schema   networknt's compiled schema
+     * @param fastPath the fast path; {@code null} when the schema uses a keyword or ref outside the subset
+     */
+    record Loaded(JsonSchema schema, FastValidator fastPath) {
+        /**
+         * The validator's messages for {@code frame} (plain JSON values), in order; {@code []} when it is valid. A
+         * frame the fast path accepts is valid for networknt too (its contract), so networknt runs, on the frame's
+         * tree, only for frames the fast path is not sure of: invalid ones, and the rare valid ones it declines.
+         */
+        List<String> errors(Map<String, ?> frame) {
+            if (fastPath != null && fastPath.accepts(frame)) {
+                return List.of();
+            }
+            return Schemas.errors(schema, toNode(frame));
+        }
+
+        /** Whether valid frames are decided without networknt. */
+        boolean hasFastPath() {
+            return fastPath != null;
+        }
+    }
+
+    /**
+     * The compiled schema at {@code source}, with its {@code $ref}s resolved now, and its fast path when it has one.
      *
      * @throws LoadException if it cannot be read or does not compile
      */
-    static JsonSchema load(SchemaSource source) {
-        JsonSchema cached = CACHE.get(source.location());
+    static Loaded load(SchemaSource source) {
+        Loaded cached = CACHE.get(source.location());
         if (cached != null) {
             return cached;
         }
         JsonSchema schema = compile(source);
-        JsonSchema raced = CACHE.putIfAbsent(source.location(), schema);
-        return raced != null ? raced : schema;
+        // Compiled from the very tree networknt loaded; cross-document refs are fetched through the same factory.
+        FastValidator fastPath = FastValidatorCompiler.compile(source.location(), schema.getSchemaNode(),
+                Schemas::bundledDocument).orElse(null);
+        Loaded loaded = new Loaded(schema, fastPath);
+        Loaded raced = CACHE.putIfAbsent(source.location(), loaded);
+        return raced != null ? raced : loaded;
+    }
+
+    /** The document of a bundled schema id (without fragment), as the factory loads it. */
+    static JsonNode bundledDocument(String id) {
+        return FACTORY.getSchema(SchemaLocation.of(id), CONFIG).getSchemaNode();
     }
 
     private static JsonSchema compile(SchemaSource source) {
