@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Compact immutable JSON maps for the per-tick views: a shared, ordered key set ({@link Keys}) and a parallel array of
@@ -114,6 +116,15 @@ final class ArrayMaps {
         public V get(Object key) {
             int position = keys.indexOf(key);
             return position < 0 ? null : valueAt(position);
+        }
+
+        /** Without an entry object per element: the telemetry worker walks these maps every frame. */
+        @Override
+        public void forEach(BiConsumer<? super String, ? super V> action) {
+            Objects.requireNonNull(action, "action");
+            for (int i = 0; i < keys.size(); i++) {
+                action.accept(keys.name(i), valueAt(i));
+            }
         }
 
         @Override
