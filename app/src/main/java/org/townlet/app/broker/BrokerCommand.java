@@ -1,9 +1,11 @@
 package org.townlet.app.broker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.townlet.app.config.ConfigurationException;
+import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.logging.StderrLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
             "  townlet listen --kafka 127.0.0.1:9092 --idle-exit 10"
         })
 public final class BrokerCommand implements Callable<Integer> {
+    /** How long a signal may take to stop the broker (it flushes its logs) before the JVM halts anyway. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(15);
+
     @Option(names = "--port", paramLabel = "P", description = "Client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port = 9092;
 
@@ -45,23 +50,24 @@ public final class BrokerCommand implements Callable<Integer> {
             throw new ConfigurationException("--port: must be 1–65534 (the controller takes port + 1); got " + port);
         }
         KraftBroker broker = new KraftBroker(port, data);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            System.err.println("townlet: broker stopping");
-            broker.close();
-            stopped.countDown();
-        }, "townlet-broker-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // SIGINT/SIGTERM: wake the main thread, which closes the broker; the hook then halts with 0 (a clean stop,
+        // not the signal's status).
+        ShutdownHook hook = ShutdownHook.install(STOP_BOUND, stopRequested::countDown, broker::close, 0);
         try {
             broker.start();
         } catch (Exception e) {
             broker.close();
+            hook.uninstall();
             throw new IllegalStateException("broker failed to start on " + broker.bootstrap() + ": " + e.getMessage(),
                     e);
         }
         System.err.println("townlet: broker ready on " + broker.bootstrap() + " (data " + data.toAbsolutePath()
                 + "); Ctrl-C stops it");
-        stopped.await();
+        stopRequested.await();
+        System.err.println("townlet: broker stopping");
+        broker.close();
+        hook.runFinished();
         return 0;
     }
 }

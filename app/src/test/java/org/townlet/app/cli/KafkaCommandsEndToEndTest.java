@@ -1,0 +1,110 @@
+package org.townlet.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Kafka path as a user drives it (issue 8): {@code townlet broker}, two concurrent {@code townlet run --transport
+ * kafka --run-id …} and {@code townlet listen --kafka … --summary-json … --idle-exit …}, each in its own JVM, on
+ * loopback. Checks the wiring of the three commands (run ids as record keys, one consumer state per run, the summary's
+ * {@code runs}), not throughput: the runs are paced and use {@code --backpressure block}, so that no frame is dropped
+ * on a busy CI machine (the first sends also wait for the topic to be created).
+ */
+class KafkaCommandsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TICKS = 150;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void brokerRunsAndListenAgreeOnEveryRunsFrames() throws Exception {
+        int port = freePortPair();
+        String bootstrap = "127.0.0.1:" + port;
+        TownletProcess.Running broker = TownletProcess.start(workDir, "broker", "--port", String.valueOf(port),
+                "--data", workDir.resolve("kafka-data").toString());
+        try {
+            awaitReady(broker);
+
+            TownletProcess.Running first = TownletProcess.start(workDir, "run", "--transport", "kafka",
+                    "--endpoint", bootstrap, "--seed", "1", "--run-id", "run-a", "--ticks", String.valueOf(TICKS),
+                    "--tick-rate", "100", "--backpressure", "block", "--quiet");
+            TownletProcess.Running second = TownletProcess.start(workDir, "run", "--transport", "kafka",
+                    "--endpoint", bootstrap, "--seed", "2", "--run-id", "run-b", "--ticks", String.valueOf(TICKS),
+                    "--tick-rate", "100", "--backpressure", "block", "--quiet");
+            TownletProcess.Result firstResult = first.await(120);
+            TownletProcess.Result secondResult = second.await(120);
+            assertThat(firstResult.exitCode()).as(firstResult.stderr()).isZero();
+            assertThat(secondResult.exitCode()).as(secondResult.stderr()).isZero();
+
+            Path summary = workDir.resolve("summary.json");
+            TownletProcess.Result listen = TownletProcess.run(workDir, "listen", "--kafka", bootstrap,
+                    "--summary-json", summary.toString(), "--idle-exit", "10");
+
+            assertThat(listen.exitCode()).as(listen.stderr()).isZero();
+            JsonNode runs = JSON.readTree(summary.toFile()).get("runs");
+            assertThat(runs.size()).as(runs.toString()).isEqualTo(2);
+            for (String run : new String[] {"run-a", "run-b"}) {
+                JsonNode counts = runs.get(run);
+                assertThat(counts).as(run + " in " + runs).isNotNull();
+                assertThat(counts.get("frames").asLong()).as(run).isEqualTo(TICKS);
+                assertThat(counts.get("gaps").asLong()).as(run).isZero();
+                assertThat(counts.get("duplicates").asLong()).as(run).isZero();
+            }
+            assertThat(JSON.readTree(summary.toFile()).get("frames").asLong()).isEqualTo(2L * TICKS);
+        } finally {
+            // SIGTERM: the broker stops cleanly and exits 0.
+            broker.process().destroy();
+            assertThat(broker.process().waitFor(30, TimeUnit.SECONDS)).as("broker stopped").isTrue();
+        }
+        assertThat(broker.process().exitValue()).as(broker.stderrText()).isZero();
+        assertThat(broker.stderrText()).contains("broker stopping");
+    }
+
+    @Test
+    void brokerRejectsAPortWithoutRoomForItsController() throws Exception {
+        TownletProcess.Result result = TownletProcess.run(workDir, "broker", "--port", "65535", "--data",
+                workDir.resolve("unused").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--port").contains("65534").doesNotContain("Exception");
+    }
+
+    private static void awaitReady(TownletProcess.Running broker) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!broker.stderrText().contains("broker ready")) {
+            assertThat(broker.process().isAlive()).as("broker alive; stderr:\n" + broker.stderrText()).isTrue();
+            assertThat(System.nanoTime() < deadline).as("broker ready within 90 s; stderr:\n"
+                    + broker.stderrText()).isTrue();
+            Thread.sleep(100);
+        }
+    }
+
+    /** A free loopback port P with P + 1 free too (the broker's controller listens there). */
+    private static int freePortPair() throws IOException {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
+                int port = first.getLocalPort();
+                if (port >= 65535) {
+                    continue;
+                }
+                try (ServerSocket second = new ServerSocket(port + 1, 1, loopback)) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another pair
+                }
+            }
+        }
+        throw new IOException("no free pair of loopback ports");
+    }
+}
