@@ -189,7 +189,9 @@ final class NarrationGenerator {
 
     private List<NarrationEntry> rivalry(List<NarrationEntry> out, long tick, String owner,
             AgentRelationshipSummary agent) {
-        for (RivalEntry rival : agent.topRivals()) {
+        List<RivalEntry> rivals = agent.topRivals();
+        for (int i = 0; i < rivals.size(); i++) { // at most three; runs for every owner, so no iterator
+            RivalEntry rival = rivals.get(i);
             double rivalry = rival.rivalry();
             if (rivalry < relationships.rivalryAvoidThreshold()) {
                 continue;
