@@ -27,7 +27,10 @@ import org.townlet.telemetry.api.transport.TransportException;
  * <p><b>Threads.</b>
  * <ul>
  *   <li>The simulation thread calls {@link #offer}; it appends under the buffer lock and never waits for a send,
- *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).</li>
+ *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).
+ *       An ordinary offer takes the buffer lock once, allocates nothing of its own, and signals the worker only when
+ *       the worker is waiting ({@code workerWaiting}) and a flush trigger holds: while the worker is busy encoding or
+ *       sending, offers never wake it (it looks at the buffer again before it waits).</li>
  *   <li>The worker thread is the only consumer of the buffer. It waits for a flush trigger (§11.5), then, holding the
  *       <b>send lock</b> (one fair {@link ReentrantLock}), takes up to {@code max_batch_size} items, encodes them
  *       through the {@link FrameProducer} and sends them as one batch with retries (§11.6).</li>
@@ -118,6 +121,17 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private volatile Thread workerThread;
 
     // Trigger and stop state: guarded by buffer.lock; volatile where read without it.
+    /**
+     * The worker is waiting on {@code workAvailable} and nobody has signalled it since. Set by the worker just before
+     * it waits, still holding the lock, so an offer that comes after the worker's last look at the buffer sees it and
+     * signals (no lost wake-up); cleared by whoever signals, so offers arriving before the worker has the lock again
+     * do not signal twice.
+     */
+    private boolean workerWaiting;
+    /** Signals given to a waiting worker; visible for testing. */
+    private long wakeUps;
+    /** Test seam: runs on the worker thread, buffer lock held, when it has decided to wait. */
+    private volatile Runnable beforeWorkerWaits = () -> { };
     private long lastFlushTick;
     private boolean flushRequested;
     private int blockedProducers;
@@ -344,7 +358,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         buffer.lock.lock();
         try {
             flushRequested = true;
-            buffer.workAvailable.signal();
+            wakeWorker();
         } finally {
             buffer.lock.unlock();
         }
@@ -399,10 +413,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
             if (dead || stopCalled) {
                 counters.addDropped(1);
                 markResync(item.seq());
-                return new OfferOutcome.RejectedWorkerDead();
+                return OfferOutcome.REJECTED_WORKER_DEAD;
             }
-            buffer.append(item, sizeBytes);
-            if (!buffer.isOverCapacity()) {
+            buffer.appendLocked(item, sizeBytes);
+            if (!buffer.isOverCapacityLocked()) {
                 wakeIfTriggered();
                 return OfferOutcome.ACCEPTED;
             }
@@ -447,7 +461,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         long remaining = settings.blockTimeout().toNanos();
         boolean interrupted = false;
         blockedProducers++;
-        buffer.workAvailable.signal();
+        wakeWorker();
         try {
             while (buffer.isOverCapacity() && remaining > 0 && !stopping && !dead) {
                 try {
@@ -467,7 +481,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         counters.addBlockedNanos(waited);
         if (dead) {
             // The worker died while we waited; its shutdown dropped and counted everything buffered, this item too.
-            return new BlockResult(new OfferOutcome.RejectedWorkerDead(), null);
+            return new BlockResult(OfferOutcome.REJECTED_WORKER_DEAD, null);
         }
         if (!buffer.isOverCapacity()) {
             return new BlockResult(new OfferOutcome.BlockedThenAccepted(waited), null);
@@ -530,18 +544,33 @@ public final class TelemetryWorker<T extends BufferedItem> {
         return dropLog.dropped(dropped.size(), first);
     }
 
-    /** Buffer lock held: signals the worker if a flush trigger holds. */
+    /**
+     * Buffer lock held: signals the worker if it is waiting and a flush trigger holds. A busy worker is not signalled:
+     * it looks at the buffer (under this lock) before it waits again, and then sees what was offered meanwhile.
+     */
     private void wakeIfTriggered() {
-        int size = buffer.size();
-        if (size > 0 && triggerHolds(size)) {
-            buffer.workAvailable.signal();
+        if (!workerWaiting) {
+            return;
         }
+        int size = buffer.sizeLocked();
+        if (size > 0 && triggerHolds(size)) {
+            wakeWorker();
+        }
+    }
+
+    /** Buffer lock held: signals the worker (if it waits; a signal without a waiter does nothing). */
+    private void wakeWorker() {
+        if (workerWaiting) {
+            workerWaiting = false;
+            wakeUps++;
+        }
+        buffer.workAvailable.signal();
     }
 
     /** Buffer lock held: the triggers of SPEC §11.5 other than the poll interval. */
     private boolean triggerHolds(int size) {
         return size >= settings.maxBatchSize()
-                || buffer.latestEnqueueTick() - lastFlushTick >= settings.flushIntervalTicks()
+                || buffer.latestEnqueueTickLocked() - lastFlushTick >= settings.flushIntervalTicks()
                 || blockedProducers > 0
                 || flushRequested
                 || stopping;
@@ -601,9 +630,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (abandoned) {
                     return Action.END;
                 }
-                int size = buffer.size();
+                int size = buffer.sizeLocked();
                 boolean windowOpen = ackMode && ledger.unackedFrames() > 0;
-                boolean windowBlocked = windowOpen && buffer.isOverCapacity();
+                boolean windowBlocked = windowOpen && buffer.isOverCapacityLocked();
                 long untilWindowFlush = nextWindowFlushNanos - System.nanoTime();
                 if (stopping) {
                     if (stopDeadlinePassed()) {
@@ -648,11 +677,16 @@ public final class TelemetryWorker<T extends BufferedItem> {
         }
     }
 
-    /** Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. */
+    /**
+     * Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. {@code workerWaiting} is set before
+     * the wait releases the lock, so every offer after the worker's last look at the buffer knows to signal it.
+     */
     private void awaitWork(long nanos) {
         if (nanos <= 0) {
             return;
         }
+        beforeWorkerWaits.run();
+        workerWaiting = true;
         try {
             buffer.workAvailable.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -660,6 +694,23 @@ public final class TelemetryWorker<T extends BufferedItem> {
             if (!stopping) {
                 LOG.log(Level.DEBUG, "Telemetry worker interrupted while idle; continuing");
             }
+        } finally {
+            workerWaiting = false;
+        }
+    }
+
+    /** Visible for testing: runs {@code hook} on the worker thread, buffer lock held, each time it decides to wait. */
+    void beforeWorkerWaits(Runnable hook) {
+        beforeWorkerWaits = Objects.requireNonNull(hook, "hook");
+    }
+
+    /** Visible for testing: how many times an offer, a flush request or a blocked producer woke a waiting worker. */
+    long wakeUps() {
+        buffer.lock.lock();
+        try {
+            return wakeUps;
+        } finally {
+            buffer.lock.unlock();
         }
     }
 
@@ -704,7 +755,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         buffer.lock.lock();
         try {
             buffer.notFull.signalAll();
-            buffer.workAvailable.signal();
+            wakeWorker();
         } finally {
             buffer.lock.unlock();
         }
