@@ -108,16 +108,20 @@ final class Relationships {
             }
             String owner = row.getKey();
             Map<String, RelationshipTie> ownerDeltas = deltas.getOrDefault(owner, Map.of());
-            OverlayEntry[] entries = new OverlayEntry[top.size()];
-            for (int i = 0; i < entries.length; i++) {
-                RelationshipTie value = top.tie(i);
-                RelationshipTie delta = ownerDeltas.getOrDefault(top.other(i), RelationshipTie.ZERO);
-                entries[i] = new OverlayEntry(owner, top.other(i), value.trust(), value.familiarity(),
-                        value.rivalry(), delta.trust(), delta.familiarity(), delta.rivalry());
-            }
-            overlay.put(owner, List.of(entries));
+            int size = top.size();
+            overlay.put(owner, listOf(size, overlayEntry(owner, top, 0, ownerDeltas),
+                    size > 1 ? overlayEntry(owner, top, 1, ownerDeltas) : null,
+                    size > 2 ? overlayEntry(owner, top, 2, ownerDeltas) : null));
         }
         return Collections.unmodifiableMap(overlay);
+    }
+
+    private static OverlayEntry overlayEntry(String owner, TopThree top, int rank,
+            Map<String, RelationshipTie> ownerDeltas) {
+        RelationshipTie value = top.tie(rank);
+        RelationshipTie delta = ownerDeltas.getOrDefault(top.other(rank), RelationshipTie.ZERO);
+        return new OverlayEntry(owner, top.other(rank), value.trust(), value.familiarity(), value.rivalry(),
+                delta.trust(), delta.familiarity(), delta.rivalry());
     }
 
     /**
@@ -146,20 +150,39 @@ final class Relationships {
                     rivals.offer(tie.getKey(), value, -value.rivalry());
                 }
             }
-            FriendEntry[] topFriends = new FriendEntry[friends.size()];
-            for (int i = 0; i < topFriends.length; i++) {
-                RelationshipTie value = friends.tie(i);
-                topFriends[i] = new FriendEntry(friends.other(i), value.trust(), value.familiarity(), value.rivalry());
-            }
-            RivalEntry[] topRivals = new RivalEntry[rivals.size()];
-            for (int i = 0; i < topRivals.length; i++) {
-                topRivals[i] = new RivalEntry(rivals.other(i), rivals.tie(i).rivalry());
-            }
+            List<FriendEntry> topFriends = listOf(friends.size(), friendEntry(friends, 0), friendEntry(friends, 1),
+                    friendEntry(friends, 2));
+            List<RivalEntry> topRivals = listOf(rivals.size(), rivalEntry(rivals, 0), rivalEntry(rivals, 1),
+                    rivalEntry(rivals, 2));
             // Immutable lists, which the record keeps as they are (List.copyOf returns them).
-            agents.put(row.getKey(), new AgentRelationshipSummary(List.of(topFriends), List.of(topRivals)));
+            agents.put(row.getKey(), new AgentRelationshipSummary(topFriends, topRivals));
         }
         // An unmodifiable map, which the record keeps as it is (JsonMaps.copyOf) instead of copying.
         return new RelationshipSummary(Collections.unmodifiableMap(agents), churn);
+    }
+
+    /** The friend of rank {@code rank}, or null when there is none. */
+    private static FriendEntry friendEntry(TopThree friends, int rank) {
+        if (rank >= friends.size()) {
+            return null;
+        }
+        RelationshipTie value = friends.tie(rank);
+        return new FriendEntry(friends.other(rank), value.trust(), value.familiarity(), value.rivalry());
+    }
+
+    /** The rival of rank {@code rank}, or null when there is none. */
+    private static RivalEntry rivalEntry(TopThree rivals, int rank) {
+        return rank >= rivals.size() ? null : new RivalEntry(rivals.other(rank), rivals.tie(rank).rivalry());
+    }
+
+    /** The first {@code size} (0–3) of the given elements as an immutable list, without an intermediate array. */
+    private static <E> List<E> listOf(int size, E first, E second, E third) {
+        return switch (size) {
+            case 0 -> List.of();
+            case 1 -> List.of(first);
+            case 2 -> List.of(first, second);
+            default -> List.of(first, second, third);
+        };
     }
 
     /**

@@ -704,7 +704,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         beforeWorkerWaits = Objects.requireNonNull(hook, "hook");
     }
 
-    /** Visible for testing: how many times an offer, a flush request or a blocked producer woke a waiting worker. */
+    /** Visible for testing: how often a waiting worker was signalled (offer, flush request, blocked producer, ack). */
     long wakeUps() {
         buffer.lock.lock();
         try {

@@ -16,8 +16,8 @@ import org.townlet.telemetry.api.event.SocialEvent;
 import org.townlet.telemetry.api.event.WorldEvent;
 
 /**
- * The previous {@link NarrationGenerator}, kept verbatim (formatting through {@link ReferenceDecimals}) as the reference
- * of the equivalence tests: it builds every candidate and calls the public {@link ReferenceNarrationLimiter#allow}.
+ * The previous {@link NarrationGenerator}, kept verbatim (formatting through {@link ReferenceDecimals}) as the
+ * reference of the equivalence tests: it builds every candidate and calls {@link ReferenceNarrationLimiter#allow}.
  *
  * <p>The generated narrations of a tick (SPEC §7.3), in order: world events; friendship per relationship update; rivalry
  * per summary owner and rival; social alerts per social event; personality per social event. Each candidate is put
