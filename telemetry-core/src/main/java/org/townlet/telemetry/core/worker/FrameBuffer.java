@@ -48,6 +48,7 @@ final class FrameBuffer<T extends BufferedItem> {
     private long totalBytes;
     private long latestEnqueueTick;
     private boolean anyEnqueued;
+    private long lastDroppedSeq;
 
     /** A buffer without a replay window that reports its length nowhere (unit tests). */
     FrameBuffer(long maxBufferBytes, int maxBufferFrames) {
@@ -131,6 +132,26 @@ final class FrameBuffer<T extends BufferedItem> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * {@link #popOverflow} for a caller that needs only the count (the {@code drop_oldest} offer, which drops on every
+     * offer while the worker falls behind): lock held, no list. The {@code seq} of the last item dropped is then
+     * {@link #lastDroppedSeqLocked()}.
+     */
+    int dropOverflowLocked() {
+        int dropped = 0;
+        while (count > 0 && isOverCapacityLocked()) {
+            lastDroppedSeq = removeFirst().seq();
+            dropped++;
+        }
+        afterRemoval(dropped);
+        return dropped;
+    }
+
+    /** The {@code seq} of the last item dropped by {@link #dropOverflowLocked()}; lock held. */
+    long lastDroppedSeqLocked() {
+        return lastDroppedSeq;
     }
 
     /** Takes up to {@code max} items from the head, oldest first; they leave the buffer and its byte account. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameBatch;
@@ -93,6 +94,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private final ReentrantLock sendLock = new ReentrantLock(true);
     private final RestartBudget restartBudget;
     private final DropLog dropLog = new DropLog(System::nanoTime);
+    /** The first backpressure drop's warning (built only for that drop; SPEC §11.3). */
+    private final LongFunction<String> firstDropWarning;
+    /** The first {@code block} fallback drop's warning. */
+    private final LongFunction<String> firstFallbackWarning = n -> "Telemetry buffer drop fallback; dropped " + n
+            + " payloads";
     /** Frames handed to the transport and not settled; its monitor is the settlement lock of items in flight. */
     private final AckLedger ledger;
 
@@ -156,6 +162,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
         this.buffer = new FrameBuffer<>(settings.maxBufferBytes(), settings.maxBufferFrames(), counters::queueLength,
                 () -> ackMode ? ledger.unackedBytes() : 0L);
         this.restartBudget = new RestartBudget(settings.restartLimit(), settings.restartWindow());
+        long maxBufferBytes = settings.maxBufferBytes();
+        this.firstDropWarning = n -> "Telemetry buffer exceeded " + maxBufferBytes + " bytes; dropped " + n
+                + " payloads";
         ledger.onAcknowledged(this::onAcknowledged);
         this.nextWindowFlushNanos = System.nanoTime();
     }
@@ -427,10 +436,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
             }
             switch (strategy) {
                 case DROP_OLDEST -> {
-                    List<T> dropped = buffer.popOverflow();
-                    warning = recordDrops(dropped, false);
+                    int dropped = buffer.dropOverflowLocked();
+                    warning = recordDrops(dropped, buffer.lastDroppedSeqLocked(), false);
                     wakeIfTriggered();
-                    outcome = new OfferOutcome.AcceptedAfterDrop(dropped.size());
+                    outcome = dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP
+                            : new OfferOutcome.AcceptedAfterDrop(dropped);
                 }
                 case BLOCK -> {
                     BlockResult result = blockUntilRoom();
@@ -532,16 +542,18 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /** Counts backpressure drops and returns the warning to log (outside the lock), if any. */
     private String recordDrops(List<T> dropped, boolean blockFallback) {
-        if (dropped.isEmpty()) {
+        return dropped.isEmpty() ? null
+                : recordDrops(dropped.size(), dropped.get(dropped.size() - 1).seq(), blockFallback);
+    }
+
+    /** Counts {@code n} backpressure drops, the last of {@code lastSeq}; returns the warning to log, if any. */
+    private String recordDrops(int n, long lastSeq, boolean blockFallback) {
+        if (n == 0) {
             return null;
         }
-        counters.addDropped(dropped.size());
-        markResync(dropped.get(dropped.size() - 1).seq());
-        String first = blockFallback
-                ? "Telemetry buffer drop fallback; dropped " + dropped.size() + " payloads"
-                : "Telemetry buffer exceeded " + settings.maxBufferBytes() + " bytes; dropped " + dropped.size()
-                        + " payloads";
-        return dropLog.dropped(dropped.size(), first);
+        counters.addDropped(n);
+        markResync(lastSeq);
+        return dropLog.dropped(n, blockFallback ? firstFallbackWarning : firstDropWarning);
     }
 
     /**

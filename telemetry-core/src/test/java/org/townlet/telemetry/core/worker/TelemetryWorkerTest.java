@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,11 +307,14 @@ class TelemetryWorkerTest {
     @Test
     void offersWhileTheWorkerSendsDoNotSignalIt() throws Exception {
         TelemetryWorker<TestItem> worker = worker(settings());
+        AtomicInteger waits = new AtomicInteger();
+        worker.beforeWorkerWaits(waits::incrementAndGet);
         worker.start();
         transport.blockSends();
         offer(worker, 0);
         assertThat(transport.awaitSendBlocked(Waits.LIMIT)).isTrue();
         long wakeUpsBefore = worker.wakeUps();
+        int waitsBefore = waits.get();
 
         for (long seq = 1; seq <= 50; seq++) {
             assertThat(offer(worker, seq)).isSameAs(OfferOutcome.ACCEPTED);
@@ -318,11 +322,12 @@ class TelemetryWorkerTest {
         assertThat(worker.wakeUps()).as("the worker was busy sending: no signal").isEqualTo(wakeUpsBefore);
         transport.releaseSends();
 
-        // The worker finds the 50 items when it comes back, without a signal.
+        // The worker finds the 50 items when it comes back, without a signal, and sends them before it waits again.
         transport.awaitFrames(51, Waits.LIMIT);
+        awaitTrue("the worker waits again", () -> waits.get() > waitsBefore);
         assertThat(transport.seqs()).hasSize(51).isSorted();
         assertThat(worker.wakeUps()).isEqualTo(wakeUpsBefore);
-        awaitTrue("the worker waits again", () -> worker.queueLength() == 0 && transport.frameCount() == 51);
+        // Once it has decided to wait, the next offer (which gets the lock only when the wait has released it) wakes it.
         offer(worker, 51);
         transport.awaitFrames(52, Waits.LIMIT);
         assertThat(worker.wakeUps()).isEqualTo(wakeUpsBefore + 1);
