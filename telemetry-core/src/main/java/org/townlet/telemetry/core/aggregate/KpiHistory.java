@@ -1,10 +1,13 @@
 package org.townlet.telemetry.core.aggregate;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.WorldEvent;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
@@ -12,6 +15,10 @@ import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
 /**
  * The KPI history (SPEC §6.5): five series, one value per tick each, the oldest dropped beyond {@value #CAP} values.
  * Stateless; the series live in {@link ReadModels#kpiHistory()}.
+ *
+ * <p>Cost: appending runs every tick, so a series is a {@link CappedSeries}, an immutable window onto an append-only
+ * array that successive versions share: appending claims the next slot instead of copying {@value #CAP} values. Safe
+ * from any thread.
  */
 final class KpiHistory {
     /** Values kept per series. */
@@ -53,7 +60,7 @@ final class KpiHistory {
             }
             lateness = sum / jobs.size();
         }
-        LinkedHashMap<String, List<Number>> next = new LinkedHashMap<>();
+        LinkedHashMap<String, List<Number>> next = new LinkedHashMap<>(8);
         next.put(QUEUE_CONFLICT_INTENSITY, appendCapped(history.get(QUEUE_CONFLICT_INTENSITY), intensity));
         next.put(EMPLOYMENT_LATENESS, appendCapped(history.get(EMPLOYMENT_LATENESS), lateness));
         next.put(LATE_HELP_EVENTS, appendCapped(history.get(LATE_HELP_EVENTS), (double) lateHelp));
@@ -89,13 +96,68 @@ final class KpiHistory {
     }
 
     private static List<Number> appendCapped(List<Number> series, Number value) {
-        List<Number> current = series == null ? List.of() : series;
-        int skip = Math.max(0, current.size() + 1 - CAP);
-        List<Number> next = new ArrayList<>(Math.min(current.size() + 1, CAP));
-        for (int i = skip; i < current.size(); i++) {
-            next.add(current.get(i));
+        if (series instanceof CappedSeries capped) {
+            return capped.append(value);
         }
-        next.add(value);
-        return Collections.unmodifiableList(next);
+        return CappedSeries.copyOf(series == null ? List.of() : series, value);
+    }
+
+    /**
+     * The last (at most {@value #CAP}) values of a series: the window {@code [from, to)} of an append-only array
+     * shared by the successive versions of the series. Immutable and a {@link List} in every respect ({@code equals},
+     * {@code hashCode} and {@code toString} of {@link AbstractList}).
+     *
+     * <p>{@link #append} claims the slot just past the window with a compare-and-set on the array's claimed length,
+     * writes the value there and returns a new window; slots below a window's end are never written again, so every
+     * version stays as it was. Appending to a version that is no longer the newest (its next slot already claimed),
+     * or with the array full, copies the kept values to a new array: every {@code SLOTS - CAP} ticks or so.
+     */
+    static final class CappedSeries extends AbstractList<Number> implements RandomAccess {
+        /** Slots of a backing array: a copy of {@value #CAP} values every ~200 appends. */
+        static final int SLOTS = 256;
+
+        private final Number[] values;
+        /** How many slots of {@link #values} are taken, by any version. */
+        private final AtomicInteger claimed;
+        private final int from;
+        private final int to;
+
+        private CappedSeries(Number[] values, AtomicInteger claimed, int from, int to) {
+            this.values = values;
+            this.claimed = claimed;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The last {@code CAP - 1} values of {@code series} followed by {@code value}, in a new array. */
+        static CappedSeries copyOf(List<Number> series, Number value) {
+            int keep = Math.min(series.size(), CAP - 1);
+            Number[] values = new Number[SLOTS];
+            int skip = series.size() - keep;
+            for (int i = 0; i < keep; i++) {
+                values[i] = series.get(skip + i);
+            }
+            values[keep] = value;
+            return new CappedSeries(values, new AtomicInteger(keep + 1), 0, keep + 1);
+        }
+
+        /** This series with {@code value} appended and, beyond {@value #CAP} values, its oldest dropped. */
+        CappedSeries append(Number value) {
+            if (to < values.length && claimed.compareAndSet(to, to + 1)) {
+                values[to] = value;
+                return new CappedSeries(values, claimed, to - from + 1 > CAP ? from + 1 : from, to + 1);
+            }
+            return copyOf(this, value);
+        }
+
+        @Override
+        public Number get(int index) {
+            return values[from + Objects.checkIndex(index, to - from)];
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.townlet.telemetry.core.aggregate;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,25 +17,19 @@ import org.townlet.telemetry.api.event.RivalEntry;
 
 /**
  * The relationship derivations of one tick (SPEC §6.2, §6.3): updates against the previous snapshot, the overlay and
- * the summary. Small, linear work over the current ties (each owner has at most {@code tie_capacity} of them), done on
- * the simulation thread during {@code loop.tick} ingestion. Stateless.
+ * the summary. Small, linear work over the current ties (each owner has at most {@code tie_capacity} of them).
+ * Stateless: safe from any thread, one call at a time or many.
+ *
+ * <p>Cost: these run for every tick, so the rankings select their top {@value #TOP} in one pass ({@link TopThree})
+ * instead of sorting each owner's ties, with the same order (the comparators' {@link Double#compare} on the negated
+ * score, then the other's id); result lists are built immutable directly, and this tick's deltas are indexed by owner,
+ * then other, without building a string key per lookup.
  */
 final class Relationships {
     /** A component changed when it moved by more than this (SPEC §6.2). */
     static final double TOLERANCE = 1e-6;
     /** Entries per owner in the overlay and in each summary ranking. */
     static final int TOP = 3;
-
-    private static final Comparator<Map.Entry<String, RelationshipTie>> BY_TRUST =
-            Comparator.<Map.Entry<String, RelationshipTie>>comparingDouble(e -> -e.getValue().trust())
-                    .thenComparing(Map.Entry::getKey);
-    private static final Comparator<Map.Entry<String, RelationshipTie>> BY_FRIENDSHIP =
-            Comparator.<Map.Entry<String, RelationshipTie>>comparingDouble(
-                    e -> -(e.getValue().trust() + e.getValue().familiarity()))
-                    .thenComparing(Map.Entry::getKey);
-    private static final Comparator<Map.Entry<String, RelationshipTie>> BY_RIVALRY =
-            Comparator.<Map.Entry<String, RelationshipTie>>comparingDouble(e -> -e.getValue().rivalry())
-                    .thenComparing(Map.Entry::getKey);
 
     private Relationships() {
     }
@@ -94,22 +87,41 @@ final class Relationships {
         if (current.isEmpty()) {
             return Map.of();
         }
-        Map<String, RelationshipTie> deltas = deltasByPair(updates);
-        LinkedHashMap<String, List<OverlayEntry>> overlay = new LinkedHashMap<>();
-        current.forEach((owner, ties) -> {
+        Map<String, Map<String, RelationshipTie>> deltas = deltasByOwner(updates);
+        TopThree top = new TopThree();
+        LinkedHashMap<String, List<OverlayEntry>> overlay = new LinkedHashMap<>(capacity(current.size()));
+        for (Map.Entry<String, Map<String, RelationshipTie>> row : current.entrySet()) {
+            Map<String, RelationshipTie> ties = row.getValue();
             if (ties.isEmpty()) {
-                return;
+                continue;
             }
-            List<OverlayEntry> entries = new ArrayList<>(TOP);
-            for (Map.Entry<String, RelationshipTie> tie : top(ties, BY_TRUST, false)) {
-                RelationshipTie value = tieOf(tie.getValue());
-                RelationshipTie delta = deltas.getOrDefault(owner + '\u0000' + tie.getKey(), RelationshipTie.ZERO);
-                entries.add(new OverlayEntry(owner, tie.getKey(), value.trust(), value.familiarity(),
-                        value.rivalry(), delta.trust(), delta.familiarity(), delta.rivalry()));
+            top.clear();
+            for (Map.Entry<String, RelationshipTie> tie : ties.entrySet()) {
+                RelationshipTie value = tie.getValue();
+                if (value != null) {
+                    top.offer(tie.getKey(), value, -value.trust());
+                }
             }
-            overlay.put(owner, List.copyOf(entries));
-        });
+            if (top.size() == 0) {
+                overlay.put(row.getKey(), List.of());
+                continue;
+            }
+            String owner = row.getKey();
+            Map<String, RelationshipTie> ownerDeltas = deltas.getOrDefault(owner, Map.of());
+            int size = top.size();
+            overlay.put(owner, listOf(size, overlayEntry(owner, top, 0, ownerDeltas),
+                    size > 1 ? overlayEntry(owner, top, 1, ownerDeltas) : null,
+                    size > 2 ? overlayEntry(owner, top, 2, ownerDeltas) : null));
+        }
         return Collections.unmodifiableMap(overlay);
+    }
+
+    private static OverlayEntry overlayEntry(String owner, TopThree top, int rank,
+            Map<String, RelationshipTie> ownerDeltas) {
+        RelationshipTie value = top.tie(rank);
+        RelationshipTie delta = ownerDeltas.getOrDefault(top.other(rank), RelationshipTie.ZERO);
+        return new OverlayEntry(owner, top.other(rank), value.trust(), value.familiarity(), value.rivalry(),
+                delta.trust(), delta.familiarity(), delta.rivalry());
     }
 
     /**
@@ -122,47 +134,128 @@ final class Relationships {
         if (current.isEmpty() && churn.isEmpty()) {
             return RelationshipSummary.EMPTY;
         }
-        LinkedHashMap<String, AgentRelationshipSummary> agents = new LinkedHashMap<>();
-        current.forEach((owner, ties) -> {
-            List<FriendEntry> friends = new ArrayList<>(TOP);
-            for (Map.Entry<String, RelationshipTie> tie : top(ties, BY_FRIENDSHIP, false)) {
-                RelationshipTie value = tieOf(tie.getValue());
-                friends.add(new FriendEntry(tie.getKey(), value.trust(), value.familiarity(), value.rivalry()));
+        TopThree friends = new TopThree();
+        TopThree rivals = new TopThree();
+        LinkedHashMap<String, AgentRelationshipSummary> agents = new LinkedHashMap<>(capacity(current.size()));
+        for (Map.Entry<String, Map<String, RelationshipTie>> row : current.entrySet()) {
+            friends.clear();
+            rivals.clear();
+            for (Map.Entry<String, RelationshipTie> tie : row.getValue().entrySet()) {
+                RelationshipTie value = tie.getValue();
+                if (value == null) {
+                    continue;
+                }
+                friends.offer(tie.getKey(), value, -(value.trust() + value.familiarity()));
+                if (value.rivalry() > 0) {
+                    rivals.offer(tie.getKey(), value, -value.rivalry());
+                }
             }
-            List<RivalEntry> rivals = new ArrayList<>(TOP);
-            for (Map.Entry<String, RelationshipTie> tie : top(ties, BY_RIVALRY, true)) {
-                rivals.add(new RivalEntry(tie.getKey(), tie.getValue().rivalry()));
-            }
-            agents.put(owner, new AgentRelationshipSummary(friends, rivals));
-        });
-        return new RelationshipSummary(agents, churn);
-    }
-
-    private static List<Map.Entry<String, RelationshipTie>> top(Map<String, RelationshipTie> ties,
-            Comparator<Map.Entry<String, RelationshipTie>> order, boolean rivalsOnly) {
-        List<Map.Entry<String, RelationshipTie>> candidates = new ArrayList<>(ties.size());
-        for (Map.Entry<String, RelationshipTie> tie : ties.entrySet()) {
-            if (tie.getValue() == null) {
-                continue;
-            }
-            if (rivalsOnly && !(tie.getValue().rivalry() > 0)) {
-                continue;
-            }
-            candidates.add(tie);
+            List<FriendEntry> topFriends = listOf(friends.size(), friendEntry(friends, 0), friendEntry(friends, 1),
+                    friendEntry(friends, 2));
+            List<RivalEntry> topRivals = listOf(rivals.size(), rivalEntry(rivals, 0), rivalEntry(rivals, 1),
+                    rivalEntry(rivals, 2));
+            // Immutable lists, which the record keeps as they are (List.copyOf returns them).
+            agents.put(row.getKey(), new AgentRelationshipSummary(topFriends, topRivals));
         }
-        candidates.sort(order);
-        return candidates.size() <= TOP ? candidates : candidates.subList(0, TOP);
+        // An unmodifiable map, which the record keeps as it is (JsonMaps.copyOf) instead of copying.
+        return new RelationshipSummary(Collections.unmodifiableMap(agents), churn);
     }
 
-    private static Map<String, RelationshipTie> deltasByPair(List<RelationshipUpdate> updates) {
+    /** The friend of rank {@code rank}, or null when there is none. */
+    private static FriendEntry friendEntry(TopThree friends, int rank) {
+        if (rank >= friends.size()) {
+            return null;
+        }
+        RelationshipTie value = friends.tie(rank);
+        return new FriendEntry(friends.other(rank), value.trust(), value.familiarity(), value.rivalry());
+    }
+
+    /** The rival of rank {@code rank}, or null when there is none. */
+    private static RivalEntry rivalEntry(TopThree rivals, int rank) {
+        return rank >= rivals.size() ? null : new RivalEntry(rivals.other(rank), rivals.tie(rank).rivalry());
+    }
+
+    /** The first {@code size} (0–3) of the given elements as an immutable list, without an intermediate array. */
+    private static <E> List<E> listOf(int size, E first, E second, E third) {
+        return switch (size) {
+            case 0 -> List.of();
+            case 1 -> List.of(first);
+            case 2 -> List.of(first, second);
+            default -> List.of(first, second, third);
+        };
+    }
+
+    /**
+     * The first {@value #TOP} of an owner's ties in ranking order, selected in one pass. A candidate goes before
+     * another when {@code Double.compare(score, otherScore) < 0}, or on equal scores when its other's id is smaller:
+     * exactly the order of sorting by {@code Comparator.comparingDouble(score).thenComparing(id)}, so the selection
+     * equals the first three of that sort (ids are unique within an owner). Scores are negated values, so the largest
+     * value ranks first and NaN last. Reused across owners within one call; not thread-safe.
+     */
+    static final class TopThree {
+        private final String[] others = new String[TOP];
+        private final RelationshipTie[] ties = new RelationshipTie[TOP];
+        private final double[] scores = new double[TOP];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        String other(int rank) {
+            return others[rank];
+        }
+
+        RelationshipTie tie(int rank) {
+            return ties[rank];
+        }
+
+        /** Considers one tie; keeps it if it ranks among the first {@value #TOP} so far. */
+        void offer(String other, RelationshipTie tie, double score) {
+            int position = size;
+            while (position > 0 && before(score, other, scores[position - 1], others[position - 1])) {
+                position--;
+            }
+            if (position >= TOP) {
+                return;
+            }
+            int last = Math.min(size, TOP - 1);
+            for (int i = last; i > position; i--) {
+                others[i] = others[i - 1];
+                ties[i] = ties[i - 1];
+                scores[i] = scores[i - 1];
+            }
+            others[position] = other;
+            ties[position] = tie;
+            scores[position] = score;
+            size = Math.min(size + 1, TOP);
+        }
+
+        private static boolean before(double score, String other, double thanScore, String thanOther) {
+            int order = Double.compare(score, thanScore);
+            return order < 0 || (order == 0 && other.compareTo(thanOther) < 0);
+        }
+    }
+
+    /** This tick's deltas by owner, then other; a later update of the same pair wins, as it always did. */
+    private static Map<String, Map<String, RelationshipTie>> deltasByOwner(List<RelationshipUpdate> updates) {
         if (updates.isEmpty()) {
             return Map.of();
         }
-        HashMap<String, RelationshipTie> deltas = new HashMap<>(updates.size() * 2);
+        HashMap<String, Map<String, RelationshipTie>> deltas = new HashMap<>();
         for (RelationshipUpdate update : updates) {
-            deltas.put(update.owner() + '\u0000' + update.other(), update.delta());
+            deltas.computeIfAbsent(update.owner(), owner -> new HashMap<>(8)).put(update.other(), update.delta());
         }
         return deltas;
+    }
+
+    /** A {@link HashMap} capacity that holds {@code entries} without resizing. */
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     private static boolean moved(RelationshipTie before, RelationshipTie now) {

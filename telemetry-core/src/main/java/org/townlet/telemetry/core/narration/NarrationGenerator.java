@@ -20,7 +20,15 @@ import org.townlet.telemetry.api.event.WorldEvent;
  * per summary owner and rival; social alerts per social event; personality per social event. Each candidate is put
  * to the {@link NarrationLimiter}; the allowed ones become entries, with the effective priority.
  *
- * <p>Threads: called by the simulation thread only; holds no state of its own besides the settings and the limiter.
+ * <p>Cost: nearly every candidate is denied (cooldowns, window, dedupe), so each is decided before anything is built
+ * for it: thresholds first, then {@link NarrationLimiter#deniedWhateverTheKey} (no key needed), then
+ * {@link NarrationLimiter#allowKey} with the dedupe key. Every generated narration has a dedupe key, so the limiter
+ * never reads its message, and the message and data are built only for an allowed narration. Decisions, limiter state
+ * and entries are exactly those of building everything first and calling {@code allow}. A tick that narrates nothing
+ * allocates nothing here beyond its dedupe keys.
+ *
+ * <p>Threads: one caller at a time (the simulation thread today); holds no state of its own besides the settings and
+ * the (synchronised) limiter, so the caller may change from tick to tick.
  */
 final class NarrationGenerator {
     static final String QUEUE_CONFLICT = "queue_conflict";
@@ -47,228 +55,290 @@ final class NarrationGenerator {
     List<NarrationEntry> generate(long tick, List<WorldEvent> events, List<SocialEvent> socialEvents,
             List<RelationshipUpdate> updates, RelationshipSummary summary,
             Map<String, Map<String, Object>> personalities) {
-        Emitter out = new Emitter(tick);
+        // The tick's entries, created at the first allowed one; each step returns the (maybe new) list.
+        List<NarrationEntry> out = null;
         for (WorldEvent event : events) {
-            worldEvent(out, event);
+            out = worldEvent(out, tick, event);
         }
         for (RelationshipUpdate update : updates) {
-            friendship(out, update);
+            out = friendship(out, tick, update);
         }
-        summary.agents().forEach((owner, agent) -> rivalry(out, owner, agent));
+        for (Map.Entry<String, AgentRelationshipSummary> agent : summary.agents().entrySet()) {
+            out = rivalry(out, tick, agent.getKey(), agent.getValue());
+        }
         for (SocialEvent event : socialEvents) {
-            socialAlert(out, event);
+            out = socialAlert(out, tick, event);
         }
         if (personality.enabled()) {
             for (SocialEvent event : socialEvents) {
-                personality(out, event, personalities);
+                out = personality(out, tick, event, personalities);
             }
         }
-        return out.entries == null ? List.of() : Collections.unmodifiableList(out.entries);
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     // ------------------------------------------------------------------ world events
 
-    private void worldEvent(Emitter out, WorldEvent event) {
+    private List<NarrationEntry> worldEvent(List<NarrationEntry> out, long tick, WorldEvent event) {
         switch (event.name()) {
-            case "queue_conflict" -> queueConflict(out, event);
+            case "queue_conflict" -> {
+                return queueConflict(out, tick, event);
+            }
             case "shower_power_outage" -> {
+                if (limiter.deniedWhateverTheKey(UTILITY_OUTAGE, true)) {
+                    return out;
+                }
                 String object = text(event.attribute("object_id"), "shower");
-                out.emit(UTILITY_OUTAGE, object + " lost power; showers paused.", true, "shower_outage:" + object,
-                        data("object_id", object, "reason", "power_off"), false);
+                String key = "shower_outage:" + object;
+                NarrationLimiter.Decision decision = limiter.allowKey(UTILITY_OUTAGE, true, key);
+                if (!decision.allowed()) {
+                    return out;
+                }
+                return add(out, new NarrationEntry(tick, UTILITY_OUTAGE, object + " lost power; showers paused.",
+                        decision.priority(), data("object_id", object, "reason", "power_off"), null));
             }
             case "shower_complete" -> {
-                String agent = text(event.attribute("agent_id"), null);
-                if (agent != null) {
-                    String object = text(event.attribute("object_id"), "shower");
-                    out.emit(SHOWER_COMPLETE, agent + " finished showering at " + object + ".", false,
-                            "shower_complete:" + agent + ":" + object, data("agent_id", agent, "object_id", object),
-                            false);
-                }
+                return completion(out, tick, event, SHOWER_COMPLETE, "shower", " finished showering at ");
             }
             case "sleep_complete" -> {
-                String agent = text(event.attribute("agent_id"), null);
-                if (agent != null) {
-                    String object = text(event.attribute("object_id"), "bed");
-                    out.emit(SLEEP_COMPLETE, agent + " woke rested after sleeping at " + object + ".", false,
-                            "sleep_complete:" + agent + ":" + object, data("agent_id", agent, "object_id", object),
-                            false);
-                }
+                return completion(out, tick, event, SLEEP_COMPLETE, "bed", " woke rested after sleeping at ");
             }
             default -> {
-                // no narration for other events
+                return out; // no narration for other events
             }
         }
     }
 
-    private void queueConflict(Emitter out, WorldEvent event) {
+    /** {@code shower_complete} and {@code sleep_complete}: {@code {agent_id}{verb}{object_id}.} */
+    private List<NarrationEntry> completion(List<NarrationEntry> out, long tick, WorldEvent event, String category,
+            String defaultObject, String verb) {
+        String agent = text(event.attribute("agent_id"), null);
+        if (agent == null || limiter.deniedWhateverTheKey(category, false)) {
+            return out;
+        }
+        String object = text(event.attribute("object_id"), defaultObject);
+        String key = category + ":" + agent + ":" + object;
+        NarrationLimiter.Decision decision = limiter.allowKey(category, false, key);
+        if (!decision.allowed()) {
+            return out;
+        }
+        return add(out, new NarrationEntry(tick, category, agent + verb + object + ".", decision.priority(),
+                data("agent_id", agent, "object_id", object), null));
+    }
+
+    private List<NarrationEntry> queueConflict(List<NarrationEntry> out, long tick, WorldEvent event) {
         String actor = text(event.attribute("actor"), null);
         String rival = text(event.attribute("rival"), null);
         if (actor == null || rival == null) {
-            return;
+            return out;
+        }
+        String reason = text(event.attribute("reason"), "unknown");
+        boolean priority = "ghost_step".equals(reason);
+        if (limiter.deniedWhateverTheKey(QUEUE_CONFLICT, priority)) {
+            return out;
         }
         String object = text(event.attribute("object_id"), "queue");
-        String reason = text(event.attribute("reason"), "unknown");
-        double intensity = number(event.attribute("intensity"), 0.0);
-        long queueLength = integer(event.attribute("queue_length"), 0L);
         String first = actor.compareTo(rival) <= 0 ? actor : rival;
         String second = actor.compareTo(rival) <= 0 ? rival : actor;
-        out.emit(QUEUE_CONFLICT, actor + " clashed with " + rival + " at " + object + " (intensity "
-                        + Decimals.twoDecimals(intensity) + ", queue " + queueLength + ").",
-                "ghost_step".equals(reason), "queue_conflict:" + object + ":" + first + "::" + second,
+        String key = "queue_conflict:" + object + ":" + first + "::" + second;
+        NarrationLimiter.Decision decision = limiter.allowKey(QUEUE_CONFLICT, priority, key);
+        if (!decision.allowed()) {
+            return out;
+        }
+        double intensity = number(event.attribute("intensity"), 0.0);
+        long queueLength = integer(event.attribute("queue_length"), 0L);
+        StringBuilder message = new StringBuilder(64).append(actor).append(" clashed with ").append(rival)
+                .append(" at ").append(object).append(" (intensity ");
+        Decimals.appendTwoDecimals(message, intensity).append(", queue ").append(queueLength).append(").");
+        return add(out, new NarrationEntry(tick, QUEUE_CONFLICT, message.toString(), decision.priority(),
                 data("actor", actor, "rival", rival, "object_id", object, "reason", reason, "intensity", intensity,
                         "queue_length", queueLength),
-                false);
+                null));
     }
 
     // ------------------------------------------------------------------ relationships
 
-    private void friendship(Emitter out, RelationshipUpdate update) {
+    private List<NarrationEntry> friendship(List<NarrationEntry> out, long tick, RelationshipUpdate update) {
         if (update.status() == RelationshipStatus.REMOVED) {
-            return;
+            return out;
         }
         boolean added = update.status() == RelationshipStatus.ADDED;
         if (!added && update.trust() < relationships.friendshipTrustThreshold()
                 && update.delta().trust() < relationships.friendshipDeltaThreshold()) {
-            return;
+            return out;
         }
         boolean priority = added || update.trust() >= relationships.friendshipPriorityThreshold();
-        out.emit(FRIENDSHIP, update.owner() + " bonded with " + update.other() + ": trust "
-                        + Decimals.twoDecimals(update.trust()) + ", familiarity "
-                        + Decimals.twoDecimals(update.familiarity()) + ".",
-                priority, "relationship_friendship:" + update.owner() + ":" + update.other(),
+        if (limiter.deniedWhateverTheKey(FRIENDSHIP, priority)) {
+            return out;
+        }
+        String key = "relationship_friendship:" + update.owner() + ":" + update.other();
+        NarrationLimiter.Decision decision = limiter.allowKey(FRIENDSHIP, priority, key);
+        if (!decision.allowed()) {
+            return out;
+        }
+        StringBuilder message = new StringBuilder(64).append(update.owner()).append(" bonded with ")
+                .append(update.other()).append(": trust ");
+        Decimals.appendTwoDecimals(message, update.trust()).append(", familiarity ");
+        Decimals.appendTwoDecimals(message, update.familiarity()).append('.');
+        return add(out, new NarrationEntry(tick, FRIENDSHIP, message.toString(), decision.priority(),
                 data("owner", update.owner(), "other", update.other(), "status", update.status().jsonName(),
                         "trust", update.trust(), "familiarity", update.familiarity(),
                         "delta_trust", update.delta().trust(), "delta_familiarity", update.delta().familiarity()),
-                false);
+                null));
     }
 
-    private void rivalry(Emitter out, String owner, AgentRelationshipSummary agent) {
-        for (RivalEntry rival : agent.topRivals()) {
+    private List<NarrationEntry> rivalry(List<NarrationEntry> out, long tick, String owner,
+            AgentRelationshipSummary agent) {
+        List<RivalEntry> rivals = agent.topRivals();
+        for (int i = 0; i < rivals.size(); i++) { // at most three; runs for every owner, so no iterator
+            RivalEntry rival = rivals.get(i);
             double rivalry = rival.rivalry();
             if (rivalry < relationships.rivalryAvoidThreshold()) {
                 continue;
             }
             boolean escalation = rivalry >= relationships.rivalryEscalationThreshold();
+            if (limiter.deniedWhateverTheKey(RIVALRY, escalation)) {
+                continue;
+            }
+            String key = "relationship_rivalry:" + owner + ":" + rival.agent();
+            NarrationLimiter.Decision decision = limiter.allowKey(RIVALRY, escalation, key);
+            if (!decision.allowed()) {
+                continue;
+            }
             String reason = escalation ? "escalation" : "avoid_threshold";
-            out.emit(RIVALRY, "Rivalry between " + owner + " and " + rival.agent() + " is at "
-                            + Decimals.twoDecimals(rivalry) + " (" + reason + ").",
-                    escalation, "relationship_rivalry:" + owner + ":" + rival.agent(),
-                    data("owner", owner, "rival", rival.agent(), "rivalry", rivalry, "threshold", reason), false);
+            StringBuilder message = new StringBuilder(64).append("Rivalry between ").append(owner).append(" and ")
+                    .append(rival.agent()).append(" is at ");
+            Decimals.appendTwoDecimals(message, rivalry).append(" (").append(reason).append(").");
+            out = add(out, new NarrationEntry(tick, RIVALRY, message.toString(), decision.priority(),
+                    data("owner", owner, "rival", rival.agent(), "rivalry", rivalry, "threshold", reason), null));
         }
+        return out;
     }
 
     // ------------------------------------------------------------------ social events
 
-    private void socialAlert(Emitter out, SocialEvent event) {
+    private List<NarrationEntry> socialAlert(List<NarrationEntry> out, long tick, SocialEvent event) {
         switch (event.type()) {
             case "chat_failure" -> {
                 String speaker = text(event.attribute("speaker"), null);
                 String listener = text(event.attribute("listener"), null);
-                if (speaker != null && listener != null) {
-                    out.emit(SOCIAL_ALERT, "Chat between " + speaker + " and " + listener + " failed.", false,
-                            "social_chat_failure:" + speaker + ":" + listener,
-                            data("speaker", speaker, "listener", listener, "quality",
-                                    event.attribute("quality")), false);
+                if (speaker == null || listener == null || limiter.deniedWhateverTheKey(SOCIAL_ALERT, false)) {
+                    return out;
                 }
+                String key = "social_chat_failure:" + speaker + ":" + listener;
+                NarrationLimiter.Decision decision = limiter.allowKey(SOCIAL_ALERT, false, key);
+                if (!decision.allowed()) {
+                    return out;
+                }
+                return add(out, new NarrationEntry(tick, SOCIAL_ALERT,
+                        "Chat between " + speaker + " and " + listener + " failed.", decision.priority(),
+                        data("speaker", speaker, "listener", listener, "quality", event.attribute("quality")), null));
             }
             case "rivalry_avoidance" -> {
                 String agent = text(event.attribute("agent"), null);
-                if (agent != null) {
-                    Object object = event.attribute("object");
-                    String location = text(object, "unknown");
-                    out.emit(SOCIAL_ALERT, agent + " avoided a rivalry interaction at " + location, true,
-                            "social_rivalry_avoidance:" + agent + ":" + location,
-                            data("agent", agent, "object", object, "reason", event.attribute("reason")), false);
+                if (agent == null || limiter.deniedWhateverTheKey(SOCIAL_ALERT, true)) {
+                    return out;
                 }
+                Object object = event.attribute("object");
+                String location = text(object, "unknown");
+                String key = "social_rivalry_avoidance:" + agent + ":" + location;
+                NarrationLimiter.Decision decision = limiter.allowKey(SOCIAL_ALERT, true, key);
+                if (!decision.allowed()) {
+                    return out;
+                }
+                return add(out, new NarrationEntry(tick, SOCIAL_ALERT,
+                        agent + " avoided a rivalry interaction at " + location, decision.priority(),
+                        data("agent", agent, "object", object, "reason", event.attribute("reason")), null));
             }
             default -> {
-                // no alert for other social events
+                return out; // no alert for other social events
             }
         }
     }
 
-    private void personality(Emitter out, SocialEvent event, Map<String, Map<String, Object>> personalities) {
-        switch (event.type()) {
-            case "chat_success" -> personalityChat(out, event, personalities);
-            case "rivalry_avoidance" -> personalityAvoid(out, event, personalities);
-            default -> {
-                // no personality narration for other social events
-            }
-        }
+    private List<NarrationEntry> personality(List<NarrationEntry> out, long tick, SocialEvent event,
+            Map<String, Map<String, Object>> personalities) {
+        return switch (event.type()) {
+            case "chat_success" -> personalityChat(out, tick, event, personalities);
+            case "rivalry_avoidance" -> personalityAvoid(out, tick, event, personalities);
+            default -> out; // no personality narration for other social events
+        };
     }
 
-    private void personalityChat(Emitter out, SocialEvent event, Map<String, Map<String, Object>> personalities) {
+    private List<NarrationEntry> personalityChat(List<NarrationEntry> out, long tick, SocialEvent event,
+            Map<String, Map<String, Object>> personalities) {
         String speaker = text(event.attribute("speaker"), null);
         Map<?, ?> profile = speaker == null ? null : personalities.get(speaker);
         if (profile == null) {
-            return;
+            return out;
         }
         double extroversion = number(mapOf(profile.get("traits")).get("extroversion"), 0.0);
         double quality = number(event.attribute("quality"), 0.0);
         if (extroversion < personality.chatExtroversionThreshold() || quality < personality.chatQualityThreshold()) {
-            return;
+            return out;
+        }
+        boolean priority = extroversion >= personality.chatPriorityThreshold();
+        if (limiter.deniedWhateverTheKey(PERSONALITY, priority)) {
+            return out;
         }
         String listener = text(event.attribute("listener"), null);
-        StringBuilder message = new StringBuilder(speaker).append("'s extroversion (")
-                .append(Decimals.signedTwoDecimals(extroversion)).append(") sparked a high-energy chat");
+        String key = "personality_chat:" + speaker + ":" + listener;
+        NarrationLimiter.Decision decision = limiter.allowKey(PERSONALITY, priority, key);
+        if (!decision.allowed()) {
+            return out;
+        }
+        StringBuilder message = new StringBuilder(96).append(speaker).append("'s extroversion (");
+        Decimals.appendSignedTwoDecimals(message, extroversion).append(") sparked a high-energy chat");
         if (listener != null) {
             message.append(" with ").append(listener);
         }
         if (quality != 0.0) {
-            message.append(" (quality ").append(Decimals.twoDecimals(quality)).append(')');
+            message.append(" (quality ");
+            Decimals.appendTwoDecimals(message, quality).append(')');
         }
         message.append('.');
-        out.emit(PERSONALITY, message.toString(), extroversion >= personality.chatPriorityThreshold(),
-                "personality_chat:" + speaker + ":" + listener,
+        return add(out, new NarrationEntry(tick, PERSONALITY, message.toString(), decision.priority(),
                 data("agent", speaker, "listener", listener, "trait", "extroversion", "value", extroversion,
                         "quality", quality),
-                true);
+                key));
     }
 
-    private void personalityAvoid(Emitter out, SocialEvent event, Map<String, Map<String, Object>> personalities) {
+    private List<NarrationEntry> personalityAvoid(List<NarrationEntry> out, long tick, SocialEvent event,
+            Map<String, Map<String, Object>> personalities) {
         String agent = text(event.attribute("agent"), null);
         Map<?, ?> profile = agent == null ? null : personalities.get(agent);
         if (profile == null) {
-            return;
+            return out;
         }
         Map<?, ?> behaviour = mapOf(mapOf(profile.get("multipliers")).get("behaviour"));
         double tolerance = number(behaviour.get("conflict_tolerance"), 1.0);
-        if (tolerance >= personality.conflictToleranceThreshold()) {
-            return;
+        if (tolerance >= personality.conflictToleranceThreshold()
+                || limiter.deniedWhateverTheKey(PERSONALITY, false)) {
+            return out;
         }
         String location = text(event.attribute("object"), "the area");
+        String key = "personality_avoid:" + agent + ":" + location;
+        NarrationLimiter.Decision decision = limiter.allowKey(PERSONALITY, false, key);
+        if (!decision.allowed()) {
+            return out;
+        }
         String reason = text(event.attribute("reason"), "conflict avoidance");
-        out.emit(PERSONALITY, agent + " stayed composed (conflict tolerance " + Decimals.twoDecimals(tolerance)
-                        + ") and avoided trouble near " + location + " (" + reason + ").",
-                false, "personality_avoid:" + agent + ":" + location,
+        StringBuilder message = new StringBuilder(96).append(agent).append(" stayed composed (conflict tolerance ");
+        Decimals.appendTwoDecimals(message, tolerance).append(") and avoided trouble near ").append(location)
+                .append(" (").append(reason).append(").");
+        return add(out, new NarrationEntry(tick, PERSONALITY, message.toString(), decision.priority(),
                 data("agent", agent, "trait", "conflict_tolerance", "value", tolerance, "location", location,
                         "reason", reason),
-                true);
+                key));
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** Collects the allowed entries of one tick. */
-    private final class Emitter {
-        private final long tick;
-        private List<NarrationEntry> entries;
-
-        Emitter(long tick) {
-            this.tick = tick;
-        }
-
-        void emit(String category, String message, boolean priority, String dedupeKey, Map<String, Object> data,
-                boolean entryCarriesKey) {
-            NarrationLimiter.Decision decision = limiter.allow(category, message, priority, dedupeKey);
-            if (!decision.allowed()) {
-                return;
-            }
-            if (entries == null) {
-                entries = new ArrayList<>();
-            }
-            entries.add(new NarrationEntry(tick, category, message, decision.priority(), data,
-                    entryCarriesKey ? dedupeKey : null));
-        }
+    /** {@code entries} with {@code entry} added; a new list when {@code entries} is still null. */
+    private static List<NarrationEntry> add(List<NarrationEntry> entries, NarrationEntry entry) {
+        List<NarrationEntry> list = entries == null ? new ArrayList<>(4) : entries;
+        list.add(entry);
+        return list;
     }
 
     private static Map<String, Object> data(Object... keysAndValues) {

@@ -18,6 +18,10 @@ import org.townlet.telemetry.api.event.NarrationLimiterState;
  *
  * <p>Threads: every method is synchronised; the simulation thread (generated narrations) and manual callers on any
  * thread share one instance.
+ *
+ * <p>Cost: a denial records nothing, so whichever of the checks denies first does not matter; the generator asks
+ * {@link #deniedWhateverTheKey} (cooldowns and window) before it builds a dedupe key, and builds its message only once
+ * {@link #allowKey} has allowed. {@link #state()} is rebuilt only after the state changed.
  */
 public final class NarrationLimiter {
     private final NarrationSettings settings;
@@ -29,6 +33,8 @@ public final class NarrationLimiter {
     private long lastGlobalTick = NarrationLimiterState.NEVER_TICK;
     private final LinkedHashMap<String, Long> recentEntries = new LinkedHashMap<>();
     private final ArrayDeque<Long> windowEmissions = new ArrayDeque<>();
+    /** The immutable copy last returned by {@link #state()}; null once the state changed since. */
+    private NarrationLimiterState stateView;
 
     /** A limiter in its initial state ({@code current_tick} 0, {@code last_global_tick} −10000). */
     public NarrationLimiter(NarrationSettings settings) {
@@ -51,10 +57,16 @@ public final class NarrationLimiter {
         }
         currentTick = tick;
         long dedupeHorizon = tick - settings.dedupeWindowTicks();
-        recentEntries.values().removeIf(recorded -> recorded <= dedupeHorizon);
+        for (Iterator<Long> it = recentEntries.values().iterator(); it.hasNext(); ) {
+            if (it.next() <= dedupeHorizon) {
+                it.remove();
+                stateView = null;
+            }
+        }
         long windowHorizon = tick - settings.globalWindowTicks();
         while (!windowEmissions.isEmpty() && windowEmissions.peekFirst() <= windowHorizon) {
             windowEmissions.pollFirst();
+            stateView = null;
         }
     }
 
@@ -71,27 +83,43 @@ public final class NarrationLimiter {
     public synchronized Decision allow(String category, String message, boolean priority, String dedupeKey) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(message, "message");
+        return decide(category, priority, dedupeKey != null ? dedupeKey : message);
+    }
+
+    /**
+     * {@link #allow} for a narration that has a dedupe key: the message is then not looked at, so the generator builds
+     * it only once the narration is allowed.
+     */
+    synchronized Decision allowKey(String category, boolean priority, String dedupeKey) {
+        Objects.requireNonNull(category, "category");
+        return decide(category, priority, Objects.requireNonNull(dedupeKey, "dedupeKey"));
+    }
+
+    /**
+     * Whether {@link #allow} would deny a narration of {@code category} now whatever its key: a cooldown (non-priority
+     * only) or the window. Lets the generator skip building keys and messages. Since only {@code beginTick} and
+     * {@code restore} relax the limiter, a denial seen here still holds when {@code allow} would have been called
+     * later in the same tick.
+     */
+    synchronized boolean deniedWhateverTheKey(String category, boolean priority) {
         boolean effectivePriority = priority || priorityCategories.contains(category);
-        String key = dedupeKey != null ? dedupeKey : message;
+        return (!effectivePriority && coolingDown(category)) || windowFull();
+    }
+
+    /** SPEC §7.1 steps 1–5 for {@code key}; lock held. */
+    private Decision decide(String category, boolean priority, String key) {
+        boolean effectivePriority = priority || priorityCategories.contains(category);
         Long seen = recentEntries.get(key);
         if (seen != null && currentTick - seen <= settings.dedupeWindowTicks()) {
             return Decision.DENIED;
         }
-        if (!effectivePriority) {
-            long globalCooldown = settings.globalCooldownTicks();
-            if (globalCooldown > 0 && currentTick - lastGlobalTick < globalCooldown) {
-                return Decision.DENIED;
-            }
-            long categoryCooldown = settings.categoryCooldownTicks().getOrDefault(category, globalCooldown);
-            if (categoryCooldown > 0
-                    && currentTick - lastCategoryTick.getOrDefault(category, -categoryCooldown) < categoryCooldown) {
-                return Decision.DENIED;
-            }
-        }
-        long limit = settings.globalWindowLimit();
-        if (limit > 0 && windowEmissions.size() >= limit) {
+        if (!effectivePriority && coolingDown(category)) {
             return Decision.DENIED;
         }
+        if (windowFull()) {
+            return Decision.DENIED;
+        }
+        long limit = settings.globalWindowLimit();
         lastCategoryTick.put(category, currentTick);
         lastGlobalTick = currentTick;
         recentEntries.remove(key);
@@ -99,14 +127,36 @@ public final class NarrationLimiter {
         if (limit > 0) {
             windowEmissions.addLast(currentTick);
         }
+        stateView = null;
         return effectivePriority ? Decision.ALLOWED_PRIORITY : Decision.ALLOWED;
+    }
+
+    /** Step 3: the global or the category cooldown denies a non-priority narration; lock held. */
+    private boolean coolingDown(String category) {
+        long globalCooldown = settings.globalCooldownTicks();
+        if (globalCooldown > 0 && currentTick - lastGlobalTick < globalCooldown) {
+            return true;
+        }
+        long categoryCooldown = settings.categoryCooldownTicks().getOrDefault(category, globalCooldown);
+        return categoryCooldown > 0
+                && currentTick - lastCategoryTick.getOrDefault(category, -categoryCooldown) < categoryCooldown;
+    }
+
+    /** Step 4: the emission window is full (priority narrations too); lock held. */
+    private boolean windowFull() {
+        long limit = settings.globalWindowLimit();
+        return limit > 0 && windowEmissions.size() >= limit;
     }
 
     /** The limiter's state, for the read model and state export. */
     public synchronized NarrationLimiterState state() {
-        return new NarrationLimiterState(Collections.unmodifiableMap(new LinkedHashMap<>(lastCategoryTick)),
-                lastGlobalTick, Collections.unmodifiableMap(new LinkedHashMap<>(recentEntries)),
-                Collections.unmodifiableList(new ArrayList<>(windowEmissions)));
+        // Read every tick by the read-model store; most ticks change nothing, so the last copy is handed out again.
+        if (stateView == null) {
+            stateView = new NarrationLimiterState(Collections.unmodifiableMap(new LinkedHashMap<>(lastCategoryTick)),
+                    lastGlobalTick, Collections.unmodifiableMap(new LinkedHashMap<>(recentEntries)),
+                    Collections.unmodifiableList(new ArrayList<>(windowEmissions)));
+        }
+        return stateView;
     }
 
     /**
@@ -116,6 +166,7 @@ public final class NarrationLimiter {
      */
     public synchronized void restore(NarrationLimiterState state, long tick) {
         NarrationLimiterState source = state == null ? NarrationLimiterState.INITIAL : state;
+        stateView = null;
         currentTick = tick;
         lastCategoryTick.clear();
         copyTicks(source.lastCategoryTick(), lastCategoryTick);

@@ -1,6 +1,7 @@
 package org.townlet.telemetry.core.worker;
 
 import java.util.Locale;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,16 +26,17 @@ final class DropLog {
     /**
      * Records {@code n} dropped items.
      *
-     * @param firstMessage the message to log if this is the first drop
+     * @param firstMessage makes the message to log if this is the first drop, from {@code n}; called only then, so
+     *                     a producer dropping on every offer builds no message
      * @return the message to log now, or {@code null}
      */
-    synchronized String dropped(long n, String firstMessage) {
+    synchronized String dropped(long n, LongFunction<String> firstMessage) {
         total += n;
         long now = nanoTime.getAsLong();
         if (!firstReported) {
             firstReported = true;
             lastReportNanos = now;
-            return firstMessage;
+            return firstMessage.apply(n);
         }
         unreported += n;
         return now - lastReportNanos >= SUMMARY_INTERVAL_NANOS ? summary(now) : null;

@@ -1,6 +1,5 @@
 package org.townlet.telemetry.core.worker;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -15,13 +14,20 @@ import java.util.function.LongSupplier;
  * are the transport's unacknowledged window, read live from a supplier, 0 without acks) or more than
  * {@code maxBufferFrames} items. An item's size is fixed when it is appended and given explicitly.
  *
- * <p>Threads: every method takes the one {@link #lock} (reentrant, so callers may already hold it to combine steps).
- * The simulation thread appends; the worker thread takes; either may drop. {@link #notFull} is signalled whenever items
- * leave; {@link #workAvailable} is the worker's wake-up condition, signalled by whoever decides a flush trigger holds.
+ * <p>Threads: every field is guarded by the one {@link #lock}. The simulation thread appends; the worker thread takes;
+ * either may drop. The methods without a suffix take the lock themselves (it is reentrant, so callers may already
+ * hold it); the {@code ...Locked} ones require the caller to hold it, so that {@code offer} can do its whole step
+ * under one acquisition. {@link #notFull} is signalled whenever items leave; {@link #workAvailable} is the worker's
+ * wake-up condition, signalled by whoever decides a flush trigger holds.
+ *
+ * <p>Storage: a ring of two parallel arrays (items and their sizes) that doubles when full and never shrinks, so an
+ * append allocates nothing once the ring has grown to the queue's working size.
  *
  * @param <T> the item type
  */
 final class FrameBuffer<T extends BufferedItem> {
+    private static final int INITIAL_SLOTS = 64;
+
     /** Guards every field below, and the worker's trigger state kept by {@link TelemetryWorker}. */
     final ReentrantLock lock = new ReentrantLock();
     /** Signalled when items leave the buffer (a {@code block} producer waits on it). */
@@ -32,12 +38,17 @@ final class FrameBuffer<T extends BufferedItem> {
     private final long maxBufferBytes;
     private final int maxBufferFrames;
     private final LongConsumer queueLengthSink;
-    private final ArrayDeque<Entry<T>> entries = new ArrayDeque<>();
     /** The replay window's bytes (acknowledged delivery); a lock-free read, called under {@link #lock}. */
     private final LongSupplier replayBytes;
+    private Object[] items = new Object[INITIAL_SLOTS];
+    private long[] sizes = new long[INITIAL_SLOTS];
+    /** Ring index of the oldest item. */
+    private int head;
+    private int count;
     private long totalBytes;
     private long latestEnqueueTick;
     private boolean anyEnqueued;
+    private long lastDroppedSeq;
 
     /** A buffer without a replay window that reports its length nowhere (unit tests). */
     FrameBuffer(long maxBufferBytes, int maxBufferFrames) {
@@ -62,30 +73,45 @@ final class FrameBuffer<T extends BufferedItem> {
 
     /** Appends {@code item} with its size in bytes; raises {@link #latestEnqueueTick()} to the item's tick. */
     void append(T item, long sizeBytes) {
-        if (sizeBytes < 0) {
-            throw new IllegalArgumentException("size must be >= 0; got " + sizeBytes);
-        }
         lock.lock();
         try {
-            entries.addLast(new Entry<>(item, sizeBytes));
-            totalBytes += sizeBytes;
-            latestEnqueueTick = anyEnqueued ? Math.max(latestEnqueueTick, item.tick()) : item.tick();
-            anyEnqueued = true;
-            queueLengthSink.accept(entries.size());
+            appendLocked(item, sizeBytes);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@link #append} with the lock held. */
+    void appendLocked(T item, long sizeBytes) {
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("size must be >= 0; got " + sizeBytes);
+        }
+        if (count == items.length) {
+            grow();
+        }
+        int slot = (head + count) & (items.length - 1);
+        items[slot] = item;
+        sizes[slot] = sizeBytes;
+        count++;
+        totalBytes += sizeBytes;
+        latestEnqueueTick = anyEnqueued ? Math.max(latestEnqueueTick, item.tick()) : item.tick();
+        anyEnqueued = true;
+        queueLengthSink.accept(count);
     }
 
     /** Whether the buffer is over capacity (strictly more bytes than allowed, or more items). */
     boolean isOverCapacity() {
         lock.lock();
         try {
-            return totalBytes + Math.max(0L, replayBytes.getAsLong()) > maxBufferBytes
-                    || entries.size() > maxBufferFrames;
+            return isOverCapacityLocked();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@link #isOverCapacity} with the lock held. */
+    boolean isOverCapacityLocked() {
+        return count > maxBufferFrames || totalBytes + Math.max(0L, replayBytes.getAsLong()) > maxBufferBytes;
     }
 
     /** Pops from the head (oldest) while over capacity and non-empty; returns how many were dropped. */
@@ -98,7 +124,7 @@ final class FrameBuffer<T extends BufferedItem> {
         lock.lock();
         try {
             List<T> popped = new ArrayList<>();
-            while (!entries.isEmpty() && isOverCapacity()) {
+            while (count > 0 && isOverCapacityLocked()) {
                 popped.add(removeFirst());
             }
             afterRemoval(popped.size());
@@ -108,11 +134,31 @@ final class FrameBuffer<T extends BufferedItem> {
         }
     }
 
+    /**
+     * {@link #popOverflow} for a caller that needs only the count (the {@code drop_oldest} offer, which drops on every
+     * offer while the worker falls behind): lock held, no list. The {@code seq} of the last item dropped is then
+     * {@link #lastDroppedSeqLocked()}.
+     */
+    int dropOverflowLocked() {
+        int dropped = 0;
+        while (count > 0 && isOverCapacityLocked()) {
+            lastDroppedSeq = removeFirst().seq();
+            dropped++;
+        }
+        afterRemoval(dropped);
+        return dropped;
+    }
+
+    /** The {@code seq} of the last item dropped by {@link #dropOverflowLocked()}; lock held. */
+    long lastDroppedSeqLocked() {
+        return lastDroppedSeq;
+    }
+
     /** Takes up to {@code max} items from the head, oldest first; they leave the buffer and its byte account. */
     List<T> take(int max) {
         lock.lock();
         try {
-            int n = Math.min(max, entries.size());
+            int n = Math.min(max, count);
             List<T> taken = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 taken.add(removeFirst());
@@ -133,10 +179,15 @@ final class FrameBuffer<T extends BufferedItem> {
     int size() {
         lock.lock();
         try {
-            return entries.size();
+            return count;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@link #size} with the lock held. */
+    int sizeLocked() {
+        return count;
     }
 
     /** The byte account of the buffered items (without the replay bytes). */
@@ -159,19 +210,39 @@ final class FrameBuffer<T extends BufferedItem> {
         }
     }
 
+    /** {@link #latestEnqueueTick} with the lock held. */
+    long latestEnqueueTickLocked() {
+        return latestEnqueueTick;
+    }
+
+    @SuppressWarnings("unchecked")
     private T removeFirst() {
-        Entry<T> entry = entries.removeFirst();
-        totalBytes -= entry.size();
-        return entry.item();
+        T item = (T) items[head];
+        items[head] = null; // the ring must not keep sent frames' read models alive
+        totalBytes -= sizes[head];
+        head = (head + 1) & (items.length - 1);
+        count--;
+        return item;
+    }
+
+    /** Doubles the ring (a power of two, so slots are masked, not divided), oldest item first. */
+    private void grow() {
+        Object[] grownItems = new Object[items.length * 2];
+        long[] grownSizes = new long[items.length * 2];
+        for (int i = 0; i < count; i++) {
+            int slot = (head + i) & (items.length - 1);
+            grownItems[i] = items[slot];
+            grownSizes[i] = sizes[slot];
+        }
+        items = grownItems;
+        sizes = grownSizes;
+        head = 0;
     }
 
     private void afterRemoval(int removed) {
         if (removed > 0) {
-            queueLengthSink.accept(entries.size());
+            queueLengthSink.accept(count);
             notFull.signalAll();
         }
-    }
-
-    private record Entry<T>(T item, long size) {
     }
 }

@@ -30,4 +30,10 @@ public sealed interface OfferOutcome {
 
     /** The shared instance for the common case, so the hot path allocates nothing. */
     OfferOutcome ACCEPTED = new Accepted();
+
+    /** The shared instance for offers after stop or with the worker down for good (it carries nothing). */
+    OfferOutcome REJECTED_WORKER_DEAD = new RejectedWorkerDead();
+
+    /** The shared instance of the usual single drop, so a producer that drops on every offer allocates nothing. */
+    OfferOutcome ACCEPTED_AFTER_ONE_DROP = new AcceptedAfterDrop(1);
 }

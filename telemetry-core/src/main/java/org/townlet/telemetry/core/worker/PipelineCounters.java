@@ -44,8 +44,9 @@ public final class PipelineCounters {
     private final LongAdder ingestErrors = new LongAdder();
     private final LongAdder nonfiniteValues = new LongAdder();
 
-    // Buffer, under the buffer lock; read lock-free.
-    private volatile long queueLength;
+    // Buffer: written only under the buffer lock (one writer at a time, so the peak needs no compare-and-set) with
+    // release stores, which cost the simulation thread's offer no fence; read lock-free (acquire) by toStatus().
+    private final AtomicLong queueLength = new AtomicLong();
     private final AtomicLong queueLengthPeak = new AtomicLong();
 
     // Any thread that drops: backpressure (simulation), failed batches and crashes (worker), stop deadline (stopper).
@@ -151,7 +152,7 @@ public final class PipelineCounters {
                 .lastError(lastError)
                 .lastFailureTick(lastFailureTick)
                 .lastSuccessTick(lastSuccessTick)
-                .queueLength(nonNegative(queueLength))
+                .queueLength(nonNegative(queueLength.get()))
                 .queueLengthPeak(nonNegative(queueLengthPeak.get()))
                 .lastFlushDurationMs(lastFlushDurationMs)
                 .lastFlushPayloadBytes(nonNegative(lastFlushPayloadBytes))
@@ -228,8 +229,10 @@ public final class PipelineCounters {
 
     /** Buffer lock held: the buffer now holds {@code length} items. */
     void queueLength(long length) {
-        queueLength = length;
-        queueLengthPeak.accumulateAndGet(length, Math::max);
+        queueLength.setRelease(length);
+        if (length > queueLengthPeak.getPlain()) {
+            queueLengthPeak.setRelease(length);
+        }
     }
 
     /** {@code n} items were dropped by the worker side: {@code dropped_messages} (and so frames_dropped_total) + n. */

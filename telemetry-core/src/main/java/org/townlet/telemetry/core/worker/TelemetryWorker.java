@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameBatch;
@@ -27,7 +28,10 @@ import org.townlet.telemetry.api.transport.TransportException;
  * <p><b>Threads.</b>
  * <ul>
  *   <li>The simulation thread calls {@link #offer}; it appends under the buffer lock and never waits for a send,
- *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).</li>
+ *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).
+ *       An ordinary offer takes the buffer lock once, allocates nothing of its own, and signals the worker only when
+ *       the worker is waiting ({@code workerWaiting}) and a flush trigger holds: while the worker is busy encoding or
+ *       sending, offers never wake it (it looks at the buffer again before it waits).</li>
  *   <li>The worker thread is the only consumer of the buffer. It waits for a flush trigger (§11.5), then, holding the
  *       <b>send lock</b> (one fair {@link ReentrantLock}), takes up to {@code max_batch_size} items, encodes them
  *       through the {@link FrameProducer} and sends them as one batch with retries (§11.6).</li>
@@ -90,6 +94,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private final ReentrantLock sendLock = new ReentrantLock(true);
     private final RestartBudget restartBudget;
     private final DropLog dropLog = new DropLog(System::nanoTime);
+    /** The first backpressure drop's warning (built only for that drop; SPEC §11.3). */
+    private final LongFunction<String> firstDropWarning;
+    /** The first {@code block} fallback drop's warning. */
+    private final LongFunction<String> firstFallbackWarning = n -> "Telemetry buffer drop fallback; dropped " + n
+            + " payloads";
     /** Frames handed to the transport and not settled; its monitor is the settlement lock of items in flight. */
     private final AckLedger ledger;
 
@@ -118,6 +127,17 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private volatile Thread workerThread;
 
     // Trigger and stop state: guarded by buffer.lock; volatile where read without it.
+    /**
+     * The worker is waiting on {@code workAvailable} and nobody has signalled it since. Set by the worker just before
+     * it waits, still holding the lock, so an offer that comes after the worker's last look at the buffer sees it and
+     * signals (no lost wake-up); cleared by whoever signals, so offers arriving before the worker has the lock again
+     * do not signal twice.
+     */
+    private boolean workerWaiting;
+    /** Signals given to a waiting worker; visible for testing. */
+    private long wakeUps;
+    /** Test seam: runs on the worker thread, buffer lock held, when it has decided to wait. */
+    private volatile Runnable beforeWorkerWaits = () -> { };
     private long lastFlushTick;
     private boolean flushRequested;
     private int blockedProducers;
@@ -142,6 +162,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
         this.buffer = new FrameBuffer<>(settings.maxBufferBytes(), settings.maxBufferFrames(), counters::queueLength,
                 () -> ackMode ? ledger.unackedBytes() : 0L);
         this.restartBudget = new RestartBudget(settings.restartLimit(), settings.restartWindow());
+        long maxBufferBytes = settings.maxBufferBytes();
+        this.firstDropWarning = n -> "Telemetry buffer exceeded " + maxBufferBytes + " bytes; dropped " + n
+                + " payloads";
         ledger.onAcknowledged(this::onAcknowledged);
         this.nextWindowFlushNanos = System.nanoTime();
     }
@@ -344,7 +367,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         buffer.lock.lock();
         try {
             flushRequested = true;
-            buffer.workAvailable.signal();
+            wakeWorker();
         } finally {
             buffer.lock.unlock();
         }
@@ -399,10 +422,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
             if (dead || stopCalled) {
                 counters.addDropped(1);
                 markResync(item.seq());
-                return new OfferOutcome.RejectedWorkerDead();
+                return OfferOutcome.REJECTED_WORKER_DEAD;
             }
-            buffer.append(item, sizeBytes);
-            if (!buffer.isOverCapacity()) {
+            buffer.appendLocked(item, sizeBytes);
+            if (!buffer.isOverCapacityLocked()) {
                 wakeIfTriggered();
                 return OfferOutcome.ACCEPTED;
             }
@@ -413,10 +436,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
             }
             switch (strategy) {
                 case DROP_OLDEST -> {
-                    List<T> dropped = buffer.popOverflow();
-                    warning = recordDrops(dropped, false);
+                    int dropped = buffer.dropOverflowLocked();
+                    warning = recordDrops(dropped, buffer.lastDroppedSeqLocked(), false);
                     wakeIfTriggered();
-                    outcome = new OfferOutcome.AcceptedAfterDrop(dropped.size());
+                    outcome = dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP
+                            : new OfferOutcome.AcceptedAfterDrop(dropped);
                 }
                 case BLOCK -> {
                     BlockResult result = blockUntilRoom();
@@ -447,7 +471,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         long remaining = settings.blockTimeout().toNanos();
         boolean interrupted = false;
         blockedProducers++;
-        buffer.workAvailable.signal();
+        wakeWorker();
         try {
             while (buffer.isOverCapacity() && remaining > 0 && !stopping && !dead) {
                 try {
@@ -467,7 +491,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         counters.addBlockedNanos(waited);
         if (dead) {
             // The worker died while we waited; its shutdown dropped and counted everything buffered, this item too.
-            return new BlockResult(new OfferOutcome.RejectedWorkerDead(), null);
+            return new BlockResult(OfferOutcome.REJECTED_WORKER_DEAD, null);
         }
         if (!buffer.isOverCapacity()) {
             return new BlockResult(new OfferOutcome.BlockedThenAccepted(waited), null);
@@ -518,30 +542,47 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /** Counts backpressure drops and returns the warning to log (outside the lock), if any. */
     private String recordDrops(List<T> dropped, boolean blockFallback) {
-        if (dropped.isEmpty()) {
-            return null;
-        }
-        counters.addDropped(dropped.size());
-        markResync(dropped.get(dropped.size() - 1).seq());
-        String first = blockFallback
-                ? "Telemetry buffer drop fallback; dropped " + dropped.size() + " payloads"
-                : "Telemetry buffer exceeded " + settings.maxBufferBytes() + " bytes; dropped " + dropped.size()
-                        + " payloads";
-        return dropLog.dropped(dropped.size(), first);
+        return dropped.isEmpty() ? null
+                : recordDrops(dropped.size(), dropped.get(dropped.size() - 1).seq(), blockFallback);
     }
 
-    /** Buffer lock held: signals the worker if a flush trigger holds. */
-    private void wakeIfTriggered() {
-        int size = buffer.size();
-        if (size > 0 && triggerHolds(size)) {
-            buffer.workAvailable.signal();
+    /** Counts {@code n} backpressure drops, the last of {@code lastSeq}; returns the warning to log, if any. */
+    private String recordDrops(int n, long lastSeq, boolean blockFallback) {
+        if (n == 0) {
+            return null;
         }
+        counters.addDropped(n);
+        markResync(lastSeq);
+        return dropLog.dropped(n, blockFallback ? firstFallbackWarning : firstDropWarning);
+    }
+
+    /**
+     * Buffer lock held: signals the worker if it is waiting and a flush trigger holds. A busy worker is not signalled:
+     * it looks at the buffer (under this lock) before it waits again, and then sees what was offered meanwhile.
+     */
+    private void wakeIfTriggered() {
+        if (!workerWaiting) {
+            return;
+        }
+        int size = buffer.sizeLocked();
+        if (size > 0 && triggerHolds(size)) {
+            wakeWorker();
+        }
+    }
+
+    /** Buffer lock held: signals the worker (if it waits; a signal without a waiter does nothing). */
+    private void wakeWorker() {
+        if (workerWaiting) {
+            workerWaiting = false;
+            wakeUps++;
+        }
+        buffer.workAvailable.signal();
     }
 
     /** Buffer lock held: the triggers of SPEC §11.5 other than the poll interval. */
     private boolean triggerHolds(int size) {
         return size >= settings.maxBatchSize()
-                || buffer.latestEnqueueTick() - lastFlushTick >= settings.flushIntervalTicks()
+                || buffer.latestEnqueueTickLocked() - lastFlushTick >= settings.flushIntervalTicks()
                 || blockedProducers > 0
                 || flushRequested
                 || stopping;
@@ -601,9 +642,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (abandoned) {
                     return Action.END;
                 }
-                int size = buffer.size();
+                int size = buffer.sizeLocked();
                 boolean windowOpen = ackMode && ledger.unackedFrames() > 0;
-                boolean windowBlocked = windowOpen && buffer.isOverCapacity();
+                boolean windowBlocked = windowOpen && buffer.isOverCapacityLocked();
                 long untilWindowFlush = nextWindowFlushNanos - System.nanoTime();
                 if (stopping) {
                     if (stopDeadlinePassed()) {
@@ -648,11 +689,16 @@ public final class TelemetryWorker<T extends BufferedItem> {
         }
     }
 
-    /** Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. */
+    /**
+     * Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. {@code workerWaiting} is set before
+     * the wait releases the lock, so every offer after the worker's last look at the buffer knows to signal it.
+     */
     private void awaitWork(long nanos) {
         if (nanos <= 0) {
             return;
         }
+        beforeWorkerWaits.run();
+        workerWaiting = true;
         try {
             buffer.workAvailable.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -660,6 +706,23 @@ public final class TelemetryWorker<T extends BufferedItem> {
             if (!stopping) {
                 LOG.log(Level.DEBUG, "Telemetry worker interrupted while idle; continuing");
             }
+        } finally {
+            workerWaiting = false;
+        }
+    }
+
+    /** Visible for testing: runs {@code hook} on the worker thread, buffer lock held, each time it decides to wait. */
+    void beforeWorkerWaits(Runnable hook) {
+        beforeWorkerWaits = Objects.requireNonNull(hook, "hook");
+    }
+
+    /** Visible for testing: how often a waiting worker was signalled (offer, flush request, blocked producer, ack). */
+    long wakeUps() {
+        buffer.lock.lock();
+        try {
+            return wakeUps;
+        } finally {
+            buffer.lock.unlock();
         }
     }
 
@@ -704,7 +767,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         buffer.lock.lock();
         try {
             buffer.notFull.signalAll();
-            buffer.workAvailable.signal();
+            wakeWorker();
         } finally {
             buffer.lock.unlock();
         }

@@ -151,4 +151,31 @@ class NarrationLimiterTest {
         assertThat(limiter.state()).isEqualTo(NarrationLimiterState.INITIAL);
         assertThat(limiter.allow("cat", "first", false, null).allowed()).isTrue();
     }
+
+    @Test
+    void stateIsHandedOutAgainUntilTheLimiterChanges() {
+        NarrationLimiter limiter = limiter(0, Map.of(), 2, 10, 5, List.of());
+        limiter.beginTick(1);
+        NarrationLimiterState initial = limiter.state();
+        limiter.beginTick(2);
+        assertThat(limiter.state()).as("nothing expired, nothing emitted").isSameAs(initial);
+
+        limiter.allow("queue_conflict", "a", false, "k");
+        NarrationLimiterState afterAllow = limiter.state();
+        assertThat(afterAllow).isNotSameAs(initial);
+        assertThat(afterAllow.recentEntries()).containsEntry("k", 2L);
+        limiter.allow("queue_conflict", "a", false, "k"); // denied by dedupe: nothing changes
+        assertThat(limiter.state()).isSameAs(afterAllow);
+
+        limiter.beginTick(3); // the dedupe entry of tick 2 is kept (2 > 3 - 2)
+        assertThat(limiter.state()).isSameAs(afterAllow);
+        limiter.beginTick(4); // now it expires (2 <= 4 - 2)
+        assertThat(limiter.state().recentEntries()).isEmpty();
+        assertThat(limiter.state().windowEmissions()).containsExactly(2L);
+        limiter.beginTick(12); // and the window emission too
+        assertThat(limiter.state().windowEmissions()).isEmpty();
+
+        limiter.restore(afterAllow, 3);
+        assertThat(limiter.state()).isEqualTo(afterAllow).isNotSameAs(afterAllow);
+    }
 }

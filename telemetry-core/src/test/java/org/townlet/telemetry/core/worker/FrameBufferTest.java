@@ -115,4 +115,54 @@ class FrameBufferTest {
         assertThat(buffer.size()).isEqualTo(1);
         assertThat(lengths).containsExactly(1L, 2L, 3L, 1L);
     }
+
+    @Test
+    void droppingOverflowInPlaceDropsWhatPopOverflowWouldPop() {
+        FrameBuffer<TestItem> popping = new FrameBuffer<>(20, 6);
+        FrameBuffer<TestItem> dropping = new FrameBuffer<>(20, 6);
+        long seq = 0;
+        for (int round = 0; round < 200; round++) {
+            int size = 1 + round % 9;
+            popping.append(TestItem.of(seq), size);
+            dropping.append(TestItem.of(seq), size);
+            seq++;
+            List<TestItem> popped = popping.popOverflow();
+            int dropped;
+            long lastDropped;
+            dropping.lock.lock();
+            try {
+                dropped = dropping.dropOverflowLocked();
+                lastDropped = dropping.lastDroppedSeqLocked();
+            } finally {
+                dropping.lock.unlock();
+            }
+            assertThat(dropped).as("round %d", round).isEqualTo(popped.size());
+            if (!popped.isEmpty()) {
+                assertThat(lastDropped).isEqualTo(popped.get(popped.size() - 1).seq());
+            }
+            assertThat(dropping.totalBytes()).isEqualTo(popping.totalBytes());
+            assertThat(dropping.size()).isEqualTo(popping.size());
+        }
+        assertThat(dropping.drainAll()).isEqualTo(popping.drainAll());
+    }
+
+    @Test
+    void theRingGrowsAndWrapsInFifoOrder() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(1_000_000, 1_000_000);
+        long next = 0;
+        long expected = 0;
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < 37 + round * 3; i++) {
+                buffer.append(TestItem.of(next++), 1);
+            }
+            for (TestItem item : buffer.take(30 + round)) {
+                assertThat(item.seq()).isEqualTo(expected++);
+            }
+        }
+        for (TestItem item : buffer.drainAll()) {
+            assertThat(item.seq()).isEqualTo(expected++);
+        }
+        assertThat(expected).isEqualTo(next);
+        assertThat(buffer.totalBytes()).isZero();
+    }
 }

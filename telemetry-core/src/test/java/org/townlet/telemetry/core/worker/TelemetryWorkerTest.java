@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +266,73 @@ class TelemetryWorkerTest {
         assertThat(transport.awaitFrames(1, Waits.LIMIT)).extracting(f -> f.seq()).containsExactly(0L);
     }
 
+    // ------------------------------------------------------------------------------------------------ wake-ups
+
+    @Test
+    void anOfferArrivingAsTheWorkerDecidesToWaitStillWakesIt() throws Exception {
+        // The poll interval is 30 s: only the offer's signal can make the worker flush within the wait below.
+        TelemetryWorker<TestItem> worker = worker(settings());
+        AtomicBoolean first = new AtomicBoolean(true);
+        CompletableFuture<OfferOutcome> offered = new CompletableFuture<>();
+        worker.beforeWorkerWaits(() -> {
+            if (!first.compareAndSet(true, false)) {
+                return;
+            }
+            // The worker holds the buffer lock, has found the buffer empty and is about to wait. An offer now has
+            // to queue on the lock and gets it only once the wait has released it: the window a lost wake-up needs.
+            Thread producer = new Thread(() -> offered.complete(offer(worker, 0)), "producer");
+            producer.start();
+            awaitTrue("the producer queued on the buffer lock", () -> producer.getState() == Thread.State.WAITING);
+        });
+        worker.start();
+
+        assertThat(offered.get(Waits.LIMIT.toSeconds(), TimeUnit.SECONDS)).isSameAs(OfferOutcome.ACCEPTED);
+        assertThat(transport.awaitFrames(1, Duration.ofSeconds(10))).extracting(f -> f.seq()).containsExactly(0L);
+        assertThat(worker.wakeUps()).isEqualTo(1);
+    }
+
+    @Test
+    void offersReachAWorkerThatKeepsGoingToSleep() {
+        // Many rounds of "worker idle, one offer, flush": each offer races with the worker's way back to its wait.
+        TelemetryWorker<TestItem> worker = worker(settings());
+        worker.start();
+        for (int seq = 0; seq < 300; seq++) {
+            offer(worker, seq);
+            transport.awaitFrames(seq + 1, Duration.ofSeconds(10));
+        }
+        assertThat(transport.seqs()).hasSize(300).isSorted();
+        assertInvariant();
+    }
+
+    @Test
+    void offersWhileTheWorkerSendsDoNotSignalIt() throws Exception {
+        TelemetryWorker<TestItem> worker = worker(settings());
+        AtomicInteger waits = new AtomicInteger();
+        worker.beforeWorkerWaits(waits::incrementAndGet);
+        worker.start();
+        transport.blockSends();
+        offer(worker, 0);
+        assertThat(transport.awaitSendBlocked(Waits.LIMIT)).isTrue();
+        long wakeUpsBefore = worker.wakeUps();
+        int waitsBefore = waits.get();
+
+        for (long seq = 1; seq <= 50; seq++) {
+            assertThat(offer(worker, seq)).isSameAs(OfferOutcome.ACCEPTED);
+        }
+        assertThat(worker.wakeUps()).as("the worker was busy sending: no signal").isEqualTo(wakeUpsBefore);
+        transport.releaseSends();
+
+        // The worker finds the 50 items when it comes back, without a signal, and sends them before it waits again.
+        transport.awaitFrames(51, Waits.LIMIT);
+        awaitTrue("the worker waits again", () -> waits.get() > waitsBefore);
+        assertThat(transport.seqs()).hasSize(51).isSorted();
+        assertThat(worker.wakeUps()).isEqualTo(wakeUpsBefore);
+        // Once it has decided to wait, the next offer (which gets the lock only when the wait has released it) wakes it.
+        offer(worker, 51);
+        transport.awaitFrames(52, Waits.LIMIT);
+        assertThat(worker.wakeUps()).isEqualTo(wakeUpsBefore + 1);
+    }
+
     // ------------------------------------------------------------------------------------------------ stop
 
     @Test
@@ -323,7 +392,7 @@ class TelemetryWorkerTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(transport.closeCount()).isEqualTo(1);
-        assertThat(offer(worker, 1)).isEqualTo(new OfferOutcome.RejectedWorkerDead());
+        assertThat(offer(worker, 1)).isEqualTo(OfferOutcome.REJECTED_WORKER_DEAD);
         assertThat(status().droppedMessages()).isEqualTo(1);
         assertInvariant();
     }
@@ -545,7 +614,7 @@ class TelemetryWorkerTest {
 
         assertThat(status().workerAlive()).isFalse();
         assertThat(status().workerError()).startsWith("RuntimeException");
-        assertThat(offer(worker, 2)).isEqualTo(new OfferOutcome.RejectedWorkerDead());
+        assertThat(offer(worker, 2)).isEqualTo(OfferOutcome.REJECTED_WORKER_DEAD);
         assertThat(status().droppedMessages()).isEqualTo(3);
         assertThat(status().workerRestartCount()).isEqualTo(1);
         worker.stop();

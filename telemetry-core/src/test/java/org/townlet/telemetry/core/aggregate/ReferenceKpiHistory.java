@@ -1,0 +1,104 @@
+package org.townlet.telemetry.core.aggregate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.WorldEvent;
+import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
+
+/**
+ * The previous {@link KpiHistory} (copying each series every tick), kept verbatim as the reference of the equivalence
+ * tests.
+ *
+ * <p>The KPI history (SPEC §6.5): five series, one value per tick each, the oldest dropped beyond {@value #CAP} values.
+ * Stateless; the series live in {@link ReadModels#kpiHistory()}.
+ */
+final class ReferenceKpiHistory {
+    /** Values kept per series. */
+    static final int CAP = 50;
+    static final String QUEUE_CONFLICT_INTENSITY = "queue_conflict_intensity";
+    static final String EMPLOYMENT_LATENESS = "employment_lateness";
+    static final String LATE_HELP_EVENTS = "late_help_events";
+    static final String QUEUE_ROTATION_EVENTS = "queue_rotation_events";
+    static final String QUEUE_GHOST_STEP_EVENTS = "queue_ghost_step_events";
+
+    private ReferenceKpiHistory() {
+    }
+
+    /**
+     * {@code history} with this tick's value appended to each series: the summed {@code intensity} of the
+     * {@code queue_conflict} events, the mean {@code lateness_counter} over {@code jobs} (0.0 with none), the number
+     * of {@code late_help} events, and the rotation and ghost-step fairness deltas.
+     */
+    static Map<String, List<Number>> append(Map<String, List<Number>> history, List<WorldEvent> events,
+            Map<String, Map<String, Object>> jobs, QueueMetrics fairnessDelta) {
+        double intensity = 0.0;
+        long lateHelp = 0;
+        for (WorldEvent event : events) {
+            if ("queue_conflict".equals(event.name())) {
+                if (event.attribute("intensity") instanceof Number number) {
+                    intensity += number.doubleValue();
+                }
+            } else if ("late_help".equals(event.name())) {
+                lateHelp++;
+            }
+        }
+        double lateness = 0.0;
+        if (!jobs.isEmpty()) {
+            double sum = 0.0;
+            for (Map<String, Object> job : jobs.values()) {
+                if (job != null && job.get("lateness_counter") instanceof Number number) {
+                    sum += number.doubleValue();
+                }
+            }
+            lateness = sum / jobs.size();
+        }
+        LinkedHashMap<String, List<Number>> next = new LinkedHashMap<>();
+        next.put(QUEUE_CONFLICT_INTENSITY, appendCapped(history.get(QUEUE_CONFLICT_INTENSITY), intensity));
+        next.put(EMPLOYMENT_LATENESS, appendCapped(history.get(EMPLOYMENT_LATENESS), lateness));
+        next.put(LATE_HELP_EVENTS, appendCapped(history.get(LATE_HELP_EVENTS), (double) lateHelp));
+        next.put(QUEUE_ROTATION_EVENTS, appendCapped(history.get(QUEUE_ROTATION_EVENTS),
+                fairnessDelta.rotationEvents()));
+        next.put(QUEUE_GHOST_STEP_EVENTS, appendCapped(history.get(QUEUE_GHOST_STEP_EVENTS),
+                fairnessDelta.ghostStepEvents()));
+        return Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * An imported history: every series of SPEC §6.5 present (a missing one empty), each capped at {@value #CAP}, other
+     * keys dropped. Returns {@code imported} itself when it already has that shape.
+     */
+    static Map<String, List<Number>> normalise(Map<String, List<Number>> imported) {
+        if (imported == null) {
+            return ReadModels.EMPTY_KPI_HISTORY;
+        }
+        boolean fine = imported.size() == TelemetryStateSnapshot.KPI_SERIES.size();
+        for (String series : TelemetryStateSnapshot.KPI_SERIES) {
+            List<Number> values = imported.get(series);
+            fine &= values != null && values.size() <= CAP;
+        }
+        if (fine) {
+            return imported;
+        }
+        LinkedHashMap<String, List<Number>> next = new LinkedHashMap<>();
+        for (String series : TelemetryStateSnapshot.KPI_SERIES) {
+            List<Number> values = imported.get(series);
+            next.put(series, values == null ? List.of() : ReadModels.lastOf(values, CAP));
+        }
+        return Collections.unmodifiableMap(next);
+    }
+
+    private static List<Number> appendCapped(List<Number> series, Number value) {
+        List<Number> current = series == null ? List.of() : series;
+        int skip = Math.max(0, current.size() + 1 - CAP);
+        List<Number> next = new ArrayList<>(Math.min(current.size() + 1, CAP));
+        for (int i = skip; i < current.size(); i++) {
+            next.add(current.get(i));
+        }
+        next.add(value);
+        return Collections.unmodifiableList(next);
+    }
+}
