@@ -292,13 +292,13 @@ public final class ReadModelStore {
             next.relationshipOverlay(previous.relationshipOverlay());
         } else {
             step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
-                    Relationships.overlay(ties, updates)));
+                    Relationships.overlay(ties, updates, previousTies, previous.relationshipOverlay())));
         }
         Map<String, Object> previousChurn = inputs.previousRelationshipMetrics();
         boolean churnUnchanged = churn == previousChurn || churn.equals(previousChurn);
         RelationshipSummary summary = tiesUnchanged && churnUnchanged ? previous.relationshipSummary()
                 : stepValue("loop.tick/relationship_summary", RelationshipSummary.EMPTY,
-                        () -> Relationships.summary(ties, churn));
+                        () -> Relationships.summary(ties, churn, previousTies, previous.relationshipSummary()));
         next.relationshipSummary(summary);
 
         // Step 7: social events.

@@ -84,6 +84,18 @@ final class Relationships {
      */
     static Map<String, List<OverlayEntry>> overlay(Map<String, Map<String, RelationshipTie>> current,
             List<RelationshipUpdate> updates) {
+        return overlay(current, updates, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #overlay(Map, List)}, reusing the previous tick's list of an owner whose ties are the very same
+     * object as in {@code previousTies} (the simulation keeps an unchanged row), who has no update this tick and
+     * whose previous entries carry no delta: recomputing it would give equal entries. Most owners are unchanged in a
+     * tick, so this is most of the overlay's cost saved, and the unchanged lists keep their identity for the encoder.
+     */
+    static Map<String, List<OverlayEntry>> overlay(Map<String, Map<String, RelationshipTie>> current,
+            List<RelationshipUpdate> updates, Map<String, Map<String, RelationshipTie>> previousTies,
+            Map<String, List<OverlayEntry>> previousOverlay) {
         if (current.isEmpty()) {
             return Map.of();
         }
@@ -93,6 +105,12 @@ final class Relationships {
         for (Map.Entry<String, Map<String, RelationshipTie>> row : current.entrySet()) {
             Map<String, RelationshipTie> ties = row.getValue();
             if (ties.isEmpty()) {
+                continue;
+            }
+            List<OverlayEntry> kept = previousOverlay.get(row.getKey());
+            if (kept != null && previousTies.get(row.getKey()) == ties && !deltas.containsKey(row.getKey())
+                    && withoutDeltas(kept)) {
+                overlay.put(row.getKey(), kept);
                 continue;
             }
             top.clear();
@@ -116,6 +134,18 @@ final class Relationships {
         return Collections.unmodifiableMap(overlay);
     }
 
+    /** Whether every entry's deltas are exactly +0.0, what an owner without updates gets. */
+    private static boolean withoutDeltas(List<OverlayEntry> entries) {
+        for (OverlayEntry entry : entries) {
+            if (Double.doubleToRawLongBits(entry.deltaTrust()) != 0L
+                    || Double.doubleToRawLongBits(entry.deltaFamiliarity()) != 0L
+                    || Double.doubleToRawLongBits(entry.deltaRivalry()) != 0L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static OverlayEntry overlayEntry(String owner, TopThree top, int rank,
             Map<String, RelationshipTie> ownerDeltas) {
         RelationshipTie value = top.tie(rank);
@@ -131,6 +161,16 @@ final class Relationships {
      */
     static RelationshipSummary summary(Map<String, Map<String, RelationshipTie>> current,
             Map<String, Object> churn) {
+        return summary(current, churn, Map.of(), RelationshipSummary.EMPTY);
+    }
+
+    /**
+     * As {@link #summary(Map, Map)}, reusing the previous tick's entry of an owner whose ties are the very same object
+     * as in {@code previousTies} (its rankings cannot have changed).
+     */
+    static RelationshipSummary summary(Map<String, Map<String, RelationshipTie>> current,
+            Map<String, Object> churn, Map<String, Map<String, RelationshipTie>> previousTies,
+            RelationshipSummary previous) {
         if (current.isEmpty() && churn.isEmpty()) {
             return RelationshipSummary.EMPTY;
         }
@@ -138,6 +178,11 @@ final class Relationships {
         TopThree rivals = new TopThree();
         LinkedHashMap<String, AgentRelationshipSummary> agents = new LinkedHashMap<>(capacity(current.size()));
         for (Map.Entry<String, Map<String, RelationshipTie>> row : current.entrySet()) {
+            AgentRelationshipSummary kept = previous.agents().get(row.getKey());
+            if (kept != null && previousTies.get(row.getKey()) == row.getValue()) {
+                agents.put(row.getKey(), kept);
+                continue;
+            }
             friends.clear();
             rivals.clear();
             for (Map.Entry<String, RelationshipTie> tie : row.getValue().entrySet()) {

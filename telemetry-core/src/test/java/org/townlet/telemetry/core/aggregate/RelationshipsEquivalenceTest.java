@@ -29,6 +29,10 @@ class RelationshipsEquivalenceTest {
         SplittableRandom random = new SplittableRandom(6_2_3);
         int compared = 0;
         Map<String, Map<String, RelationshipTie>> previous = snapshot(random);
+        // What the store passes as "previous": the reusing variants' own results, chained tick after tick.
+        Map<String, List<OverlayEntry>> previousOverlay = Map.of();
+        RelationshipSummary previousSummary = RelationshipSummary.EMPTY;
+        int reused = 0;
         for (int tick = 0; tick < 4_000; tick++) {
             Map<String, Map<String, RelationshipTie>> current = evolve(random, previous);
             Map<String, Object> churn = random.nextInt(4) == 0 ? Map.of() : Map.of("total", (long) tick);
@@ -43,9 +47,25 @@ class RelationshipsEquivalenceTest {
             RelationshipSummary summary = Relationships.summary(current, churn);
             assertSame("summary", summary, ReferenceRelationships.summary(current, churn), tick);
             compared += summary.agents().size();
+
+            Map<String, List<OverlayEntry>> overlayReusing = Relationships.overlay(current, updates, previous,
+                    previousOverlay);
+            assertSame("overlay reusing unchanged owners", overlayReusing,
+                    ReferenceRelationships.overlay(current, updates), tick);
+            RelationshipSummary summaryReusing = Relationships.summary(current, churn, previous, previousSummary);
+            assertSame("summary reusing unchanged owners", summaryReusing,
+                    ReferenceRelationships.summary(current, churn), tick);
+            for (Map.Entry<String, List<OverlayEntry>> owner : overlayReusing.entrySet()) {
+                if (owner.getValue() == previousOverlay.get(owner.getKey())) {
+                    reused++;
+                }
+            }
+            previousOverlay = overlayReusing;
+            previousSummary = summaryReusing;
             previous = current;
         }
         assertThat(compared).as("owners compared, so the test is not vacuous").isGreaterThan(10_000);
+        assertThat(reused).as("overlay lists reused, so the reuse path runs").isGreaterThan(1_000);
     }
 
     @Test
