@@ -117,6 +117,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
     /** With acks: the last window flush failed (its error is logged once per streak). Send lock. */
     private boolean windowFlushFailing;
 
+    /** After a send, the worker dozes (looks again every {@link #DOZE_NANOS}) rather than waiting for a signal. */
+    static final long DOZE_WINDOW_NANOS = 50_000_000L;
+    /** How long a doze lasts: the most a frame waits for a worker that was busy a moment ago. */
+    static final long DOZE_NANOS = 100_000L;
+
     // Lifecycle: written under `lifecycle`, read without it.
     private final Object lifecycle = new Object();
     private volatile boolean started;
@@ -134,6 +139,8 @@ public final class TelemetryWorker<T extends BufferedItem> {
      * do not signal twice.
      */
     private boolean workerWaiting;
+    /** When the worker last sent (worker thread only); it dozes instead of waiting for a while after. */
+    private long lastSendNanos = System.nanoTime() - DOZE_WINDOW_NANOS;
     /** Signals given to a waiting worker; visible for testing. */
     private long wakeUps;
     /** Test seam: runs on the worker thread, buffer lock held, when it has decided to wait. */
@@ -610,6 +617,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 } else if (!flushOnce()) {
                     break;
                 }
+                lastSendNanos = System.nanoTime();
             }
             counters.workerStopped();
             terminated.countDown();
@@ -674,13 +682,20 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 } else if (triggerHolds(size)) {
                     return Action.SEND;
                 }
-                long remaining = pollDeadline - System.nanoTime();
+                long now = System.nanoTime();
+                long remaining = pollDeadline - now;
                 if (remaining <= 0) {
                     if (size > 0) {
                         return Action.SEND;
                     }
-                    pollDeadline = System.nanoTime() + pollNanos;
+                    pollDeadline = now + pollNanos;
                     remaining = pollNanos;
+                }
+                if (now - lastSendNanos < DOZE_WINDOW_NANOS) {
+                    // Frames are flowing: look again shortly instead of waiting to be signalled, so that the offer of
+                    // every tick costs the simulation thread no wake-up (SPEC §20 P1, P3). Idle for a while: wait.
+                    doze(Math.min(remaining, DOZE_NANOS));
+                    continue;
                 }
                 awaitWork(remaining);
             }
@@ -708,6 +723,24 @@ public final class TelemetryWorker<T extends BufferedItem> {
             }
         } finally {
             workerWaiting = false;
+        }
+    }
+
+    /**
+     * Buffer lock held: waits at most {@code nanos} without telling offers to signal ({@code workerWaiting} stays
+     * false); the worker then looks at the buffer again by itself. Stop, flush and blocked-producer requests still
+     * signal it.
+     */
+    private void doze(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            buffer.workAvailable.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                LOG.log(Level.DEBUG, "Telemetry worker interrupted while dozing; continuing");
+            }
         }
     }
 

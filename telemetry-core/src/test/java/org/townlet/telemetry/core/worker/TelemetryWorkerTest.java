@@ -301,7 +301,28 @@ class TelemetryWorkerTest {
             transport.awaitFrames(seq + 1, Duration.ofSeconds(10));
         }
         assertThat(transport.seqs()).hasSize(300).isSorted();
+        // The worker counts a batch as sent just after the transport returns: wait for the last count.
+        awaitTrue("the last send counted", () -> status().payloadsSentTotal() == 300);
         assertInvariant();
+    }
+
+    @Test
+    void aWorkerThatSentAMomentAgoFindsTheNextOffersWithoutBeingSignalled() {
+        // Frames flowing tick after tick: the worker dozes between them and looks again by itself, so the
+        // simulation thread's offers need no wake-up (SPEC §20 P1, P3).
+        TelemetryWorker<TestItem> worker = worker(settings());
+        worker.start();
+        offer(worker, 0);
+        transport.awaitFrames(1, Waits.LIMIT);
+        long wakeUpsBefore = worker.wakeUps();
+
+        for (int seq = 1; seq <= 20; seq++) {
+            offer(worker, seq);
+            transport.awaitFrames(seq + 1, Waits.LIMIT);
+        }
+
+        assertThat(transport.seqs()).hasSize(21).isSorted();
+        assertThat(worker.wakeUps()).as("no signal while frames flow").isEqualTo(wakeUpsBefore);
     }
 
     @Test
