@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code townlet listen}: a TCP/TLS receiver that applies telemetry frames with the reference consumer (SPEC §19).
+ * {@code townlet listen}: a TCP/TLS receiver that applies telemetry frames with the reference consumer (SPEC §19), or
+ * with {@code --kafka} a reader of a Kafka topic, one consumer per run id; either with the live dashboard on
+ * {@code --http}.
  * Listed among the subcommands of {@code townlet}; a user's mistake is a {@link ConfigurationException} (one line,
  * exit 2), a local I/O error an unchecked exception (exit 1), both reported by the top-level command.
  */
@@ -26,6 +28,10 @@ import picocli.CommandLine.Option;
             "acknowledged to producers that ask (run --ack); a digest line is printed",
             "every second.",
             "",
+            "With --kafka it reads a Kafka topic instead, one consumer state per run id",
+            "(the record key). --http serves a live dashboard; with --kafka it shows",
+            "every run and lets you choose one by run id.",
+            "",
             "SIGINT/SIGTERM, --max-frames and --idle-exit end it normally: the final",
             "counters go to stderr and the summary is written.",
             "Exit codes: 0 ok, 1 local I/O error (bind, output), 2 usage,",
@@ -35,6 +41,7 @@ import picocli.CommandLine.Option;
             "  townlet listen --port 8765 --out frames.jsonl --summary-json s.json",
             "  townlet listen --port 8765 --http 8088     # then open http://127.0.0.1:8088/",
             "  townlet listen --kafka 127.0.0.1:9092 --idle-exit 10 --summary-json runs.json",
+            "  townlet listen --kafka 127.0.0.1:9092 --http 8088   # runs chosen by run id",
             "  townlet listen --tls-cert server.pem --tls-key server.key \\",
             "      --tls-client-ca clients.pem"
         })
@@ -42,7 +49,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
     int port = ListenSettings.DEFAULT_PORT;
 
-    @Option(names = "--bind", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "HOST",
+            description = "Address to listen on, and to serve --http on (default: ${DEFAULT-VALUE}).")
     String bind = ListenSettings.DEFAULT_BIND;
 
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
@@ -65,7 +73,8 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--http", paramLabel = "PORT",
             description = "Serve a live dashboard on this port of --bind: one page, updated as frames arrive"
-                    + " (Server-Sent Events); all assets served by townlet, nothing from the internet.")
+                    + " (Server-Sent Events); all assets served by townlet, nothing from the internet. With --kafka,"
+                    + " one run per run id, chosen on the page (the most recently active one by default).")
     Integer http;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -149,7 +158,7 @@ public final class ListenCommand implements Callable<Integer> {
         }
         String[][] unsupported = {
             {"--tls-cert", tlsCert == null ? null : "x"}, {"--tls-key", tlsKey == null ? null : "x"},
-            {"--tls-client-ca", tlsClientCa == null ? null : "x"}, {"--http", http == null ? null : "x"},
+            {"--tls-client-ca", tlsClientCa == null ? null : "x"},
             {"--out", out == null ? null : "x"}, {"--raw", raw ? "x" : null}, {"--state-out", stateOut == null ? null : "x"},
             {"--max-frames", maxFrames == null ? null : "x"}, {"--strict", strict ? "x" : null}};
         for (String[] option : unsupported) {
@@ -157,7 +166,15 @@ public final class ListenCommand implements Callable<Integer> {
                 throw new ConfigurationException(option[0] + " cannot be combined with --kafka (not supported yet)");
             }
         }
-        return new KafkaListen(kafka, topic, idleExit == null ? null : Duration.ofNanos(Math.round(idleExit * 1e9)),
-                summaryJson, maxLineBytes, quiet, System.err).execute();
+        // The flags that apply to --kafka, checked as for TCP (--bind and --http for the dashboard).
+        ListenSettings settings = ListenSettings.builder()
+                .bind(bind)
+                .summaryJson(summaryJson)
+                .maxLineBytes(maxLineBytes)
+                .idleExit(idleExit == null ? null : Duration.ofNanos(Math.round(idleExit * 1e9)))
+                .quiet(quiet)
+                .http(http)
+                .build();
+        return new KafkaListen(kafka, topic, settings, System.err).execute();
     }
 }

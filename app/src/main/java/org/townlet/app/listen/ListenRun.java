@@ -43,6 +43,8 @@ public final class ListenRun {
     /** Exit code under {@code --strict} after a gap, duplicate or bad line. */
     public static final int EXIT_STRICT_PROBLEM = 4;
     static final String DIGEST_THREAD = "townlet-listen-digest";
+    /** The run id of the one stream a TCP listener receives, on the dashboard. */
+    static final String TCP_RUN_ID = "tcp";
     /** How long the shutdown hook waits for the summary: the receiver's joins (2 s each) and the writes, with margin. */
     private static final long SHUTDOWN_WAIT_MILLIS = 8_000;
     private static final long IDLE_CHECK_MILLIS = 100;
@@ -103,10 +105,12 @@ public final class ListenRun {
                 ? ListenTls.serverContext(settings.tlsCert(), settings.tlsKey(), settings.tlsClientCa()) : null;
         FrameOutput opened = FrameOutput.open(settings, stdout);
         AtomicReference<Receiver> receiverRef = new AtomicReference<>();
-        DashboardServer board = settings.httpPort() == null ? null : new DashboardServer(settings.bind(),
-                settings.httpPort(), consumer, () -> receiverRef.get() == null ? 0 : receiverRef.get().connections());
+        DashboardServer board = settings.httpPort() == null ? null
+                : new DashboardServer(settings.bind(), settings.httpPort());
+        DashboardServer.RunFeed feed = board == null ? null : board.addRun(TCP_RUN_ID, consumer,
+                () -> receiverRef.get() == null ? 0 : receiverRef.get().connections());
         Receiver started = new Receiver(settings, consumer, opened, sslContext, this::stopFor,
-                board == null ? frame -> { } : board::frameApplied);
+                feed == null ? frame -> { } : feed::frameApplied);
         receiverRef.set(started);
         try {
             started.start();
@@ -255,7 +259,8 @@ public final class ListenRun {
         }
     }
 
-    private static String hostForUrl(String host) {
+    /** {@code host} as it goes into a URL: an IPv6 address in brackets. */
+    static String hostForUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 

@@ -8,7 +8,8 @@
   var receivedAt = 0;         // Date.now() when it arrived
   var connected = false;
   var everConnected = false;
-  var selectedRun = null;
+  var selectedRun = null;     // the run shown when none is chosen (see currentRun)
+  var chosenRun = null;       // the run chosen on the page or in the address (#run=ID); null: follow the activity
   var history = {};           // run id -> {tps:[], queue:[], drops:[], failures:[]}
   var clientInfo = null;
 
@@ -66,16 +67,34 @@
     if (list.length > HISTORY) { list.shift(); }
   }
 
+  // Which run is shown. A run chosen on the page (the select, or #run=ID in the address) stays chosen across
+  // updates, and waits for its run to arrive. Otherwise the page shows the most recently active run (the server's
+  // active_run) and keeps it, moving on only when it has gone idle while another run is live, so that two live runs
+  // never make the page flip between them.
+  function runById(id) {
+    var runs = (latest && latest.runs) || [];
+    for (var i = 0; i < runs.length; i++) {
+      if (runs[i].run_id === id) { return runs[i]; }
+    }
+    return null;
+  }
+  function idle(run) {
+    return run.last_frame_age_ms === null || run.last_frame_age_ms === undefined || run.last_frame_age_ms > IDLE_MS;
+  }
   function currentRun() {
     if (!latest || !latest.runs || latest.runs.length === 0) { return null; }
-    for (var i = 0; i < latest.runs.length; i++) {
-      if (latest.runs[i].run_id === selectedRun) { return latest.runs[i]; }
+    var pinned = chosenRun === null ? null : runById(chosenRun);
+    if (pinned) { return pinned; }
+    var shown = selectedRun === null ? null : runById(selectedRun);
+    var active = latest.active_run === null || latest.active_run === undefined ? null : runById(latest.active_run);
+    if (!shown || (active && active !== shown && idle(shown) && !idle(active))) {
+      shown = active || latest.runs[0];
     }
-    selectedRun = latest.runs[0].run_id;
-    return latest.runs[0];
+    selectedRun = shown.run_id;
+    return shown;
   }
 
-  function updateRunChoice() {
+  function updateRunChoice(run) {
     var select = $("run");
     var ids = (latest.runs || []).map(function (r) { return r.run_id; });
     if (select.options.length !== ids.length || ids.some(function (id, i) { return select.options[i].value !== id; })) {
@@ -87,7 +106,16 @@
         select.appendChild(option);
       });
     }
-    if (selectedRun !== null) { select.value = selectedRun; }
+    if (run) { select.value = run.run_id; }
+    var count = $("run-count");
+    count.textContent = ids.length > 1 ? "of " + ids.length : "";
+    count.className = ids.length > 1 ? "" : "hidden";
+  }
+
+  function chosenFromAddress() {
+    var match = /^#run=(.*)$/.exec(window.location.hash);
+    if (!match) { return null; }
+    try { return decodeURIComponent(match[1]); } catch (e) { return null; }
   }
 
   function record(update) {
@@ -103,8 +131,8 @@
 
   function render() {
     if (!latest) { return; }
-    updateRunChoice();
     var run = currentRun();
+    updateRunChoice(run);
     if (!run) { return; }
     $("tick").textContent = fmt(run.tick);
     $("tps").textContent = fmt(run.ticks_per_s);
@@ -134,9 +162,11 @@
     kv("listener", [
       ["frames", l.frames], ["frames/s", run.frames_per_s], ["snapshots", l.snapshots], ["diffs", l.diffs],
       ["gaps", l.gaps, l.gaps > 0], ["duplicates", l.duplicates, l.duplicates > 0],
-      ["malformed", l.malformed, l.malformed > 0], ["connections", l.connections], ["stale", run.stale, run.stale],
+      ["malformed", l.malformed, l.malformed > 0]
+    ].concat(l.connections === undefined ? [] : [["connections", l.connections]]).concat([
+      ["stale", run.stale, run.stale],
       ["this page's dropped updates", clientInfo ? clientInfo.dropped : 0, clientInfo && clientInfo.dropped > 0]
-    ]);
+    ]));
 
     var e = run.economy || {};
     var economy = [];
@@ -242,7 +272,20 @@
     banner();
   }
 
-  $("run").addEventListener("change", function (event) { selectedRun = event.target.value; render(); });
+  $("run").addEventListener("change", function (event) {
+    chosenRun = event.target.value;
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", "#run=" + encodeURIComponent(chosenRun));
+    }
+    render();
+    banner();
+  });
+  window.addEventListener("hashchange", function () {
+    chosenRun = chosenFromAddress();
+    render();
+    banner();
+  });
+  chosenRun = chosenFromAddress();
 
   // The server puts the latest update into the page, so it shows the run at once (and in a one-shot screenshot).
   try {

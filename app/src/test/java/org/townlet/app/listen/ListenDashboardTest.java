@@ -143,7 +143,8 @@ class ListenDashboardTest {
 
     @Test
     void headlessChromiumShowsTheLiveRunWithTickNarrationAndTransportCounters() throws Exception {
-        Assumptions.assumeTrue(chromium() != null, "chromium is not installed (.ci/run installs it)");
+        Assumptions.assumeTrue(HeadlessChromium.executable() != null,
+                "chromium is not installed (.ci/run installs it)");
         ListenRun listen = startListener();
         int http = listen.dashboardPort().orElseThrow();
         townlet("run", "--transport", "tcp", "--endpoint", "127.0.0.1:" + listen.port(), "--tick-rate", "100",
@@ -158,12 +159,14 @@ class ListenDashboardTest {
         assertThat(number(PAYLOADS_SENT, first)).as("the transport counters are shown").isPositive();
         assertThat(first).contains("data-key=\"queue_length\"", "data-key=\"send_failures_total\"",
                 "data-key=\"frames_dropped_total\"");
+        assertThat(first).as("one run: its id in the selector, no run count")
+                .contains("<option value=\"tcp\">tcp</option>", "<small id=\"run-count\" class=\"hidden\">");
 
         await().atMost(WAIT).until(() -> digest(http).path("tick").asLong() > firstTick);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
-        chromium(dir.resolve("screenshot-profile"), "--window-size=1280,900", "--screenshot=" + SCREENSHOT,
-                "http://127.0.0.1:" + http + "/");
+        new HeadlessChromium(dir, processes).run(dir.resolve("screenshot-profile"), "--window-size=1280,900",
+                "--screenshot=" + SCREENSHOT, "http://127.0.0.1:" + http + "/");
         assertThat(SCREENSHOT).exists();
         assertThat(Files.size(SCREENSHOT)).isPositive();
         String second = dumpDom(http, "second");
@@ -171,48 +174,13 @@ class ListenDashboardTest {
     }
 
     private String dumpDom(int http, String name) throws Exception {
-        Path dom = chromium(dir.resolve(name + "-profile"), "--dump-dom", "http://127.0.0.1:" + http + "/");
-        return Files.readString(dom);
+        return new HeadlessChromium(dir, processes).dumpDom(name, "http://127.0.0.1:" + http + "/");
     }
 
     private static long number(Pattern pattern, String dom) {
         Matcher matcher = pattern.matcher(dom);
         assertThat(matcher.find()).as("%s in the page", pattern).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    /**
-     * Runs headless Chromium to completion and returns its stdout. {@code --timeout} rather than
-     * {@code --virtual-time-budget}: the never-ending event stream keeps virtual time from running out, whereas the
-     * page renders the update the server put into it before the load event.
-     */
-    private Path chromium(Path profile, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--timeout=3000"));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(dir, "chromium", ".out");
-        Path stderr = Files.createTempFile(dir, "chromium", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        processes.add(process);
-        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended && process.exitValue() == 0).as("chromium %s ended with 0; stderr:%n%s", args,
-                Files.readString(stderr)).isTrue();
-        return stdout;
-    }
-
-    private static String chromium() {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 
     private void townlet(String... args) throws IOException {

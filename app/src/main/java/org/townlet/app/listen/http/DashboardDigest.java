@@ -34,12 +34,12 @@ final class DashboardDigest {
      * @param lastFrameAgeMillis milliseconds since the last applied frame; null before the first
      * @param stale           whether seqs were missed since the last snapshot
      * @param counters        the consumer's counters
-     * @param connections     producer connections served
+     * @param connections     producer connections served; null for a source without connections (Kafka): left out
      * @param narrations      the narration feed, newest first
      * @param narrationsSeen  narrations seen in all
      */
     record Inputs(String runId, Long lastTick, Long lastSeq, double ticksPerSecond, double framesPerSecond,
-                  Long lastFrameAgeMillis, boolean stale, ConsumerCounters counters, long connections,
+                  Long lastFrameAgeMillis, boolean stale, ConsumerCounters counters, Long connections,
                   List<Map<String, Object>> narrations, long narrationsSeen) {
     }
 
@@ -62,7 +62,9 @@ final class DashboardDigest {
         listener.put("gaps", counters.gaps());
         listener.put("duplicates", counters.duplicates());
         listener.put("malformed", counters.malformedTotal());
-        listener.put("connections", inputs.connections());
+        if (inputs.connections() != null) {
+            listener.put("connections", inputs.connections());
+        }
         digest.put("listener", listener);
         digest.put("transport", transport(map(state.get("transport"))));
         Map<String, Object> economy = new LinkedHashMap<>();

@@ -13,11 +13,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,15 +36,18 @@ import org.townlet.telemetry.core.consume.StreamConsumer;
  * resources, nothing from the internet) and a Server-Sent Events stream of digests ({@link DashboardDigest}).
  *
  * <p>Paths: {@code /} the page, {@code /dashboard.css}, {@code /dashboard.js}, {@code /digest.json} the latest update
- * once, {@code /events} the SSE stream. Every update is {@code {"runs":[digest, ...]}}: one digest per run id; a TCP
- * listener serves one run, a future Kafka source would add one per run id and the page offers the choice.
+ * once, {@code /events} the SSE stream. Every update is {@code {"runs":[digest, ...],"active_run":id}}: one digest per
+ * run id ({@link #addRun}), ordered by run id, and the run whose frame arrived last (null before the first frame). A
+ * TCP listener serves one run; {@code listen --kafka} adds one per record key as they appear, and the page offers the
+ * choice. Runs are never removed: a listener sees as many as its topic holds.
  *
  * <p>Threads: {@value #PUSH_THREAD} builds an update at most every {@value #PUSH_INTERVAL_MILLIS} ms when frames
  * arrived (and every second regardless, so the page sees the idle time grow) and offers it to every client's
  * {@link ClientQueue} of {@value #CLIENT_QUEUE_CAPACITY} updates, never waiting; a full queue drops its oldest update
  * and counts it. Each client is written to by its own HTTP thread ({@value #HTTP_THREAD_PREFIX}{@code n}), so a slow
- * browser delays only itself, never the push thread nor the receiver. The receiver thread only calls
- * {@link #frameApplied}, which scans the frame for narrations. {@link #close()} stops everything, bounded.
+ * browser delays only itself, never the push thread nor the thread that receives frames. That thread only calls
+ * {@link #addRun} (once per run) and {@link RunFeed#frameApplied}, which notes the time and scans the frame for
+ * narrations: neither waits for the push thread, a client or the network. {@link #close()} stops everything, bounded.
  */
 public final class DashboardServer implements AutoCloseable {
     /** Updates waiting per client before the oldest is dropped. */
@@ -53,8 +58,6 @@ public final class DashboardServer implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 1_000;
     static final String PUSH_THREAD = "townlet-dashboard-push";
     static final String HTTP_THREAD_PREFIX = "townlet-dashboard-http-";
-    /** The run id of the one stream a TCP listener receives. */
-    static final String RUN_ID = "tcp";
     private static final long RATE_WINDOW_NANOS = 1_500_000_000L;
     private static final String RESOURCES = "/org/townlet/app/dashboard/";
     private static final Map<String, String> ASSETS = Map.of(
@@ -63,44 +66,39 @@ public final class DashboardServer implements AutoCloseable {
             "/dashboard.css", "dashboard.css",
             "/dashboard.js", "dashboard.js");
     private static final String INITIAL_PLACEHOLDER = "/*INITIAL*/";
+    private static final String NO_UPDATE = "{\"runs\":[],\"active_run\":null}";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(DashboardServer.class.getName());
 
     private final String bind;
     private final int requestedPort;
-    private final StreamConsumer consumer;
-    private final LongSupplier connections;
-    private final NarrationFeed narrations = new NarrationFeed();
+    /** Run id → run, in run id order; added by the receiving thread, read by the push thread. */
+    private final ConcurrentSkipListMap<String, RunFeed> runs = new ConcurrentSkipListMap<>();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final AtomicLong clientsServed = new AtomicLong();
     private final AtomicLong updatesSent = new AtomicLong();
     private final AtomicLong droppedByGoneClients = new AtomicLong();
-    private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>(); // push thread only: {nanos, tick, frames}
-    private volatile long lastFrameNanos;
-    private volatile boolean anyFrame;
     private volatile String latest;
     private volatile boolean closed;
-    private final DashboardSeries series = new DashboardSeries(); // push thread only
-    private long lastPushFrames = -1;
+    private long lastPushFrames = -1; // push thread only, as the next two
+    private int lastPushRuns = -1;
     private long lastPushNanos;
     private HttpServer server;
     private ExecutorService httpThreads;
     private ScheduledExecutorService push;
 
     /**
-     * @param bind        the address to serve on (the listener's {@code --bind})
-     * @param port        the port; 0 for an ephemeral one
-     * @param consumer    the listener's consumer: the state and counters shown
-     * @param connections producer connections served so far
+     * A dashboard without runs yet; add them with {@link #addRun}.
+     *
+     * @param bind the address to serve on (the listener's {@code --bind})
+     * @param port the port; 0 for an ephemeral one
      */
-    public DashboardServer(String bind, int port, StreamConsumer consumer, LongSupplier connections) {
+    public DashboardServer(String bind, int port) {
         this.bind = Objects.requireNonNull(bind, "bind");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0–65535; got " + port);
         }
         this.requestedPort = port;
-        this.consumer = Objects.requireNonNull(consumer, "consumer");
-        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     /** What the dashboard did: for the listener's summary. */
@@ -108,16 +106,63 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Called on the receiver thread for every frame the consumer applied, with its bytes: notes the time and keeps
-     * its narrations. Cheap (one byte scan unless the frame carries narrations); never throws.
+     * Shows one more run, from the next update on. Any thread, before or after {@link #start()}; cheap and never
+     * waits (no I/O, no lock the push thread or a client holds for long).
+     *
+     * @param runId       the run's id, shown on the page; unique within this dashboard
+     * @param consumer    the run's consumer: the state and counters shown
+     * @param connections producer connections served so far; null when the source has none (Kafka), then the digest
+     *                    leaves {@code connections} out
+     * @return the handle that the thread feeding {@code consumer} tells about each applied frame
+     * @throws IllegalArgumentException when {@code runId} is already shown
      */
-    public void frameApplied(byte[] line) {
-        lastFrameNanos = System.nanoTime();
-        anyFrame = true;
-        try {
-            narrations.frameApplied(line);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Dashboard: skipping the narrations of a frame: " + e);
+    public RunFeed addRun(String runId, StreamConsumer consumer, LongSupplier connections) {
+        RunFeed feed = new RunFeed(Objects.requireNonNull(runId, "runId"), Objects.requireNonNull(consumer, "consumer"),
+                connections);
+        if (runs.putIfAbsent(runId, feed) != null) {
+            throw new IllegalArgumentException("run id already on the dashboard: " + runId);
+        }
+        return feed;
+    }
+
+    /**
+     * One run on the dashboard ({@link DashboardServer#addRun}): its consumer, the narrations seen in its frames, the
+     * time of its last frame, and (push thread only) its rate samples and chart series.
+     */
+    public static final class RunFeed {
+        private final String runId;
+        private final StreamConsumer consumer;
+        private final LongSupplier connections;
+        private final NarrationFeed narrations = new NarrationFeed();
+        private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>(); // push thread only: {nanos, tick, frames}
+        private final DashboardSeries series = new DashboardSeries(); // push thread only
+        private volatile long lastFrameNanos;
+        private volatile boolean anyFrame;
+
+        private RunFeed(String runId, StreamConsumer consumer, LongSupplier connections) {
+            this.runId = runId;
+            this.consumer = consumer;
+            this.connections = connections;
+        }
+
+        /**
+         * Called on the thread that feeds this run's consumer, for every frame the consumer applied, with its bytes:
+         * notes the time and keeps its narrations. Cheap (one byte scan unless the frame carries narrations); never
+         * throws, never waits.
+         */
+        public void frameApplied(byte[] line) {
+            lastFrameNanos = System.nanoTime();
+            anyFrame = true;
+            try {
+                narrations.frameApplied(line);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "Dashboard: skipping the narrations of a frame of run " + runId + ": " + e);
+            }
+        }
+
+        /** The run's id. */
+        public String runId() {
+            return runId;
         }
     }
 
@@ -209,48 +254,72 @@ public final class DashboardServer implements AutoCloseable {
 
     private void push() {
         long now = System.nanoTime();
-        ConsumerCounters counters = consumer.counters();
-        OptionalLong tick = consumer.lastTick();
-        rateSamples.addLast(new long[] {now, tick.orElse(0), counters.frames()});
-        while (rateSamples.size() > 2 && now - rateSamples.peekFirst()[0] > RATE_WINDOW_NANOS) {
-            rateSamples.pollFirst();
+        List<RunFeed> current = List.copyOf(runs.values());
+        List<ConsumerCounters> counters = new ArrayList<>(current.size());
+        long frames = 0;
+        for (RunFeed run : current) {
+            ConsumerCounters c = run.consumer.counters();
+            counters.add(c);
+            frames += c.frames();
+            run.rateSamples.addLast(new long[] {now, run.consumer.lastTick().orElse(0), c.frames()});
+            while (run.rateSamples.size() > 2 && now - run.rateSamples.peekFirst()[0] > RATE_WINDOW_NANOS) {
+                run.rateSamples.pollFirst();
+            }
         }
-        boolean changed = counters.frames() != lastPushFrames;
+        boolean changed = frames != lastPushFrames || current.size() != lastPushRuns;
         if (!changed && now - lastPushNanos < HEARTBEAT_MILLIS * 1_000_000L && latest != null) {
             return;
         }
-        String update = update(now, counters, tick);
+        String update = update(now, current, counters);
         latest = update;
-        lastPushFrames = counters.frames();
+        lastPushFrames = frames;
+        lastPushRuns = current.size();
         lastPushNanos = now;
         for (Client client : clients) {
             client.queue.offer(update);
         }
     }
 
-    /** One update: {@code {"runs":[digest]}}. Push thread only. */
-    private String update(long now, ConsumerCounters counters, OptionalLong tick) {
-        long[] oldest = rateSamples.peekFirst();
-        double seconds = (now - oldest[0]) / 1e9;
-        double ticksPerSecond = seconds > 0.05 ? Math.max(0, tick.orElse(0) - oldest[1]) / seconds : 0.0;
-        double framesPerSecond = seconds > 0.05 ? (counters.frames() - oldest[2]) / seconds : 0.0;
-        OptionalLong seq = consumer.lastSeq();
-        DashboardDigest.Inputs inputs = new DashboardDigest.Inputs(RUN_ID,
-                tick.isPresent() ? tick.getAsLong() : null,
-                seq.isPresent() ? seq.getAsLong() : null,
-                ticksPerSecond, framesPerSecond,
-                anyFrame ? (now - lastFrameNanos) / 1_000_000L : null,
-                consumer.stale(), counters, connections.getAsLong(),
-                narrations.newestFirst(), narrations.total());
-        Map<String, Object> digest = DashboardDigest.build(consumer.state(), inputs);
-        digest.put("series", series.add(digest));
+    /** One update: {@code {"runs":[digest, ...],"active_run":id}}. Push thread only. */
+    private String update(long now, List<RunFeed> current, List<ConsumerCounters> counters) {
+        List<Map<String, Object>> digests = new ArrayList<>(current.size());
+        RunFeed active = null;
+        for (int i = 0; i < current.size(); i++) {
+            RunFeed run = current.get(i);
+            digests.add(digest(now, run, counters.get(i)));
+            if (run.anyFrame && (active == null || run.lastFrameNanos - active.lastFrameNanos > 0)) {
+                active = run;
+            }
+        }
         Map<String, Object> update = new LinkedHashMap<>();
-        update.put("runs", List.of(digest));
+        update.put("runs", digests);
+        update.put("active_run", active == null ? null : active.runId);
         try {
             return JSON.writeValueAsString(update);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the dashboard update", e);
         }
+    }
+
+    /** The digest of one run, with its rates over the last second or so and its chart series. Push thread only. */
+    private static Map<String, Object> digest(long now, RunFeed run, ConsumerCounters counters) {
+        StreamConsumer consumer = run.consumer;
+        OptionalLong tick = consumer.lastTick();
+        long[] oldest = run.rateSamples.peekFirst();
+        double seconds = (now - oldest[0]) / 1e9;
+        double ticksPerSecond = seconds > 0.05 ? Math.max(0, tick.orElse(0) - oldest[1]) / seconds : 0.0;
+        double framesPerSecond = seconds > 0.05 ? (counters.frames() - oldest[2]) / seconds : 0.0;
+        OptionalLong seq = consumer.lastSeq();
+        DashboardDigest.Inputs inputs = new DashboardDigest.Inputs(run.runId,
+                tick.isPresent() ? tick.getAsLong() : null,
+                seq.isPresent() ? seq.getAsLong() : null,
+                ticksPerSecond, framesPerSecond,
+                run.anyFrame ? (now - run.lastFrameNanos) / 1_000_000L : null,
+                consumer.stale(), counters, run.connections == null ? null : run.connections.getAsLong(),
+                run.narrations.newestFirst(), run.narrations.total());
+        Map<String, Object> digest = DashboardDigest.build(consumer.state(), inputs);
+        digest.put("series", run.series.add(digest));
+        return digest;
     }
 
     // ------------------------------------------------------------------------------------------------ HTTP
@@ -289,7 +358,7 @@ public final class DashboardServer implements AutoCloseable {
             }
             String current = latest;
             respond(exchange, 200, "application/json; charset=utf-8",
-                    (current == null ? "{\"runs\":[]}" : current).getBytes(StandardCharsets.UTF_8));
+                    (current == null ? NO_UPDATE : current).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -348,7 +417,7 @@ public final class DashboardServer implements AutoCloseable {
     private byte[] withInitialUpdate(byte[] page) {
         String current = latest;
         // "<" only occurs inside JSON strings, where its escape means the same; so no "</script>" can end the element
-        String initial = (current == null ? "{\"runs\":[]}" : current).replace("<", "\\u003c");
+        String initial = (current == null ? NO_UPDATE : current).replace("<", "\\u003c");
         return new String(page, StandardCharsets.UTF_8).replace(INITIAL_PLACEHOLDER, initial)
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -14,7 +14,7 @@ class DashboardDigestTest {
             0, 0, 0);
 
     private static DashboardDigest.Inputs inputs(List<Map<String, Object>> narrations) {
-        return new DashboardDigest.Inputs("tcp", 121L, 120L, 49.987, 50.0, 12L, false, COUNTERS, 1, narrations,
+        return new DashboardDigest.Inputs("tcp", 121L, 120L, 49.987, 50.0, 12L, false, COUNTERS, 1L, narrations,
                 narrations.size());
     }
 
