@@ -22,6 +22,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class KraftBroker implements AutoCloseable {
     /** Partitions of a topic created on first use; one run's frames stay in one of them (keyed by run id). */
     public static final int PARTITIONS = 3;
+    /** Written by formatting; its presence means the directory holds a cluster already. */
+    private static final String META_PROPERTIES = "meta.properties";
 
     private final int port;
     private final Path dataDir;
@@ -45,17 +47,21 @@ public final class KraftBroker implements AutoCloseable {
     /** Formats the data directory if new, then starts the broker; returns once it serves clients. */
     public void start() throws Exception {
         Files.createDirectories(dataDir);
-        new Formatter()
-                .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setDirectories(List.of(dataDir.toString()))
-                .setMetadataLogDirectory(dataDir.toString())
-                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setControllerListenerName("CONTROLLER")
-                .setIgnoreFormatted(true)
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .run();
+        // Formatted by an earlier start: keep its cluster id (formatting again would write a new one into the
+        // metadata log directory, and the broker would refuse to start).
+        if (!Files.exists(dataDir.resolve(META_PROPERTIES))) {
+            new Formatter()
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(dataDir.toString()))
+                    .setMetadataLogDirectory(dataDir.toString())
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setControllerListenerName("CONTROLLER")
+                    .setIgnoreFormatted(true)
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .run();
+        }
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties(), false), Time.SYSTEM);
         server.startup();
     }

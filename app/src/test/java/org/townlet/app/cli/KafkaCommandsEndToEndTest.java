@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,14 @@ class KafkaCommandsEndToEndTest {
         try {
             awaitReady(broker);
 
-            TownletProcess.Running first = TownletProcess.start(workDir, "run", "--transport", "kafka",
+            // A generous stop deadline: on a busy machine the first sends wait for the topic to be created.
+            Path config = Files.writeString(workDir.resolve("kafka-run.yaml"),
+                    "telemetry:\n  worker:\n    stop_timeout_seconds: 30\n");
+            TownletProcess.Running first = TownletProcess.start(workDir, "run", config.toString(), "--transport", "kafka",
                     "--endpoint", bootstrap, "--seed", "1", "--run-id", "run-a", "--ticks", String.valueOf(TICKS),
                     "--tick-rate", "100", "--backpressure", "block", "--quiet");
-            TownletProcess.Running second = TownletProcess.start(workDir, "run", "--transport", "kafka",
+            TownletProcess.Running second = TownletProcess.start(workDir, "run", config.toString(), "--transport",
+                    "kafka",
                     "--endpoint", bootstrap, "--seed", "2", "--run-id", "run-b", "--ticks", String.valueOf(TICKS),
                     "--tick-rate", "100", "--backpressure", "block", "--quiet");
             TownletProcess.Result firstResult = first.await(120);
@@ -68,6 +73,17 @@ class KafkaCommandsEndToEndTest {
         }
         assertThat(broker.process().exitValue()).as(broker.stderrText()).isZero();
         assertThat(broker.stderrText()).contains("broker stopping");
+
+        // Its data stays: a second start on the same directory serves again (no new cluster id).
+        TownletProcess.Running again = TownletProcess.start(workDir, "broker", "--port", String.valueOf(port),
+                "--data", workDir.resolve("kafka-data").toString());
+        try {
+            awaitReady(again);
+        } finally {
+            again.process().destroy();
+            assertThat(again.process().waitFor(30, TimeUnit.SECONDS)).as("broker stopped").isTrue();
+        }
+        assertThat(again.process().exitValue()).as(again.stderrText()).isZero();
     }
 
     @Test
