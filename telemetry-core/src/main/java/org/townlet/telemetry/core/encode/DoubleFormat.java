@@ -49,6 +49,8 @@ final class DoubleFormat {
     private static final long[] G = powersOfTen();
 
     private static final byte[] DIGIT_PAIRS = digitPairs();
+    /** 10^i for i in [0, 18]. */
+    private static final long[] POWERS_OF_TEN = powersOfTenLong();
 
     private DoubleFormat() {
     }
@@ -214,35 +216,64 @@ final class DoubleFormat {
         return end + exponentDigits;
     }
 
-    /** The number of decimal digits of {@code value > 0}. */
+    /** The number of decimal digits of {@code value >= 0} (1 for 0). */
     static int digitCount(long value) {
-        int count = 1;
-        long bound = 10;
-        while (count < 19 && value >= bound) {
-            count++;
-            bound *= 10;
-        }
-        return count;
+        // With b bits, value has floor(log10(2^b)) digits, or one more when it reaches that power of ten. (value | 1
+        // has the same number of digits, and 0 gets 1.)
+        long odd = value | 1;
+        int estimate = floorLog10Pow2(Long.SIZE - Long.numberOfLeadingZeros(odd));
+        return odd >= POWERS_OF_TEN[estimate] ? estimate + 1 : estimate;
     }
 
-    /** Writes the {@code count} decimal digits of {@code value >= 0} at {@code buffer[at]}, two at a time. */
+    /** Writes the {@code count} decimal digits of {@code value >= 0} at {@code buffer[at]}. */
     static void writeDigits(long value, int count, byte[] buffer, int at) {
+        if (count <= 9) {
+            writeIntDigits((int) value, at + count, buffer);
+            return;
+        }
+        // the low eight digits, then the rest, in int arithmetic (cheaper than long division by 100)
+        long high = value / 100_000_000;
         int end = at + count;
-        long rest = value;
+        writeEightDigits((int) (value - high * 100_000_000), end, buffer);
+        if (count <= 17) {
+            writeIntDigits((int) high, end - 8, buffer);
+        } else {
+            long top = high / 100_000_000;
+            writeEightDigits((int) (high - top * 100_000_000), end - 8, buffer);
+            writeIntDigits((int) top, end - 16, buffer);
+        }
+    }
+
+    /** The digits of {@code value >= 0} ending just before {@code end}. */
+    private static void writeIntDigits(int value, int end, byte[] buffer) {
+        int rest = value;
+        int at = end;
         while (rest >= 100) {
-            long quotient = rest / 100;
-            int pair = (int) (rest - quotient * 100) << 1;
-            end -= 2;
-            buffer[end] = DIGIT_PAIRS[pair];
-            buffer[end + 1] = DIGIT_PAIRS[pair + 1];
+            int quotient = rest / 100;
+            int pair = (rest - quotient * 100) << 1;
+            at -= 2;
+            buffer[at] = DIGIT_PAIRS[pair];
+            buffer[at + 1] = DIGIT_PAIRS[pair + 1];
             rest = quotient;
         }
         if (rest >= 10) {
-            int pair = (int) rest << 1;
-            buffer[end - 2] = DIGIT_PAIRS[pair];
-            buffer[end - 1] = DIGIT_PAIRS[pair + 1];
+            int pair = rest << 1;
+            buffer[at - 2] = DIGIT_PAIRS[pair];
+            buffer[at - 1] = DIGIT_PAIRS[pair + 1];
         } else {
-            buffer[end - 1] = (byte) ('0' + rest);
+            buffer[at - 1] = (byte) ('0' + rest);
+        }
+    }
+
+    /** Exactly eight digits of {@code value < 10^8}, leading zeros included, ending just before {@code end}. */
+    private static void writeEightDigits(int value, int end, byte[] buffer) {
+        int rest = value;
+        for (int at = end - 2; at >= end - 8; at -= 2) {
+            int quotient = rest / 100;
+            int pair = (rest - quotient * 100) << 1;
+            buffer[at] = DIGIT_PAIRS[pair];
+            buffer[at + 1] = DIGIT_PAIRS[pair + 1];
+            rest = quotient;
         }
     }
 
@@ -282,6 +313,15 @@ final class DoubleFormat {
             return shift >= 0 ? power.shiftLeft(shift) : power.shiftRight(-shift);
         }
         return BigInteger.ONE.shiftLeft(shift).divide(BigInteger.TEN.pow(-e));
+    }
+
+    private static long[] powersOfTenLong() {
+        long[] powers = new long[19];
+        powers[0] = 1;
+        for (int i = 1; i < powers.length; i++) {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
     }
 
     private static byte[] digitPairs() {

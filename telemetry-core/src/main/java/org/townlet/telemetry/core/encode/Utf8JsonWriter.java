@@ -49,8 +49,20 @@ final class Utf8JsonWriter {
     /** Characters encoded per capacity check: at most 6 bytes each (the six-character escape). */
     private static final int CHUNK = 512;
 
+    /**
+     * Keys cached by their text: a frame's keys are mostly the same few hundred strings every time (agent ids, field
+     * and component names), so copying their encoded bytes is cheaper than encoding them again. Direct-mapped: a
+     * colliding key replaces the slot's.
+     */
+    private static final int KEY_CACHE_BITS = 11;
+    private static final int KEY_CACHE_SIZE = 1 << KEY_CACHE_BITS;
+    private static final int MAX_CACHED_KEY_LENGTH = 48;
+
     private byte[] buffer;
     private int size;
+    private final String[] cachedKeys = new String[KEY_CACHE_SIZE];
+    /** The encoded {@code "key":} of each cached key. */
+    private final byte[][] cachedKeyBytes = new byte[KEY_CACHE_SIZE][];
     /** Writes one map entry; a field so that {@code map.forEach} allocates no lambda per map. */
     private final BiConsumer<Object, Object> entryWriter = this::writeEntry;
 
@@ -177,10 +189,21 @@ final class Utf8JsonWriter {
         writeByte(']');
     }
 
-    /** Writes {@code "name":}. */
+    /** Writes {@code "name":}; the encoded form of a short key is remembered (see {@link #KEY_CACHE_SIZE}). */
     void writeKey(String name) {
+        int slot = name.hashCode() * 0x9E3779B9 >>> (Integer.SIZE - KEY_CACHE_BITS);
+        String cached = cachedKeys[slot];
+        if (cached == name || cached != null && cached.equals(name)) {
+            writeRaw(cachedKeyBytes[slot]);
+            return;
+        }
+        int start = size;
         writeString(name);
         writeByte(':');
+        if (name.length() <= MAX_CACHED_KEY_LENGTH) {
+            cachedKeys[slot] = name;
+            cachedKeyBytes[slot] = Arrays.copyOfRange(buffer, start, size);
+        }
     }
 
     void writeLong(long value) {
