@@ -29,6 +29,7 @@ public final class FrameEncoder {
     private SectionBytes[] written = new SectionBytes[32];
     private int writtenCount;
     private long reusedSections;
+    private long reusedEntries;
 
     /** An encoder that encodes every value every time. */
     public FrameEncoder() {
@@ -87,6 +88,11 @@ public final class FrameEncoder {
         return reusedSections;
     }
 
+    /** How many entries of map sections written afresh were copied from remembered bytes (visible for testing). */
+    synchronized long reusedEntries() {
+        return reusedEntries;
+    }
+
     /** Section reuse: the top level, and a diff's {@code changes}, go through {@link #writeSection}. */
     private void writeDocument(Map<String, Object> document) {
         out.writeByte('{');
@@ -127,7 +133,8 @@ public final class FrameEncoder {
 
     /**
      * A map or list section: its remembered bytes when the value is the same object; otherwise it is written straight
-     * into the frame. Either way the section's range in this frame is remembered for the next one.
+     * into the frame (a map's entries from their remembered bytes where they are the same objects). Either way the
+     * section's range in this frame is remembered for the next one.
      */
     private void writeSection(String name, Object value) {
         if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
@@ -145,7 +152,11 @@ public final class FrameEncoder {
                 sections.put(name, section);
             }
             section.value = value;
-            out.writeValue(value);
+            if (value instanceof Map<?, ?> map) {
+                writeSectionMap(section, map);
+            } else {
+                out.writeValue(value);
+            }
         }
         // Point at this frame's copy, so older frames are not kept reachable by sections that keep coming back.
         section.offset = start;
@@ -157,17 +168,89 @@ public final class FrameEncoder {
         written[writtenCount++] = section;
     }
 
-    /** Where the bytes of a section's last value are: a range of the frame that carried it. */
+    /**
+     * A map section written afresh. Such a section often changes in a few entries only (a {@code jobs} entry per agent,
+     * half of them the same objects as a tick before), so each map or list entry that is the very object the
+     * section's previous bytes hold is copied from them (the same immutability contract as whole sections).
+     */
+    private void writeSectionMap(SectionBytes section, Map<?, ?> map) {
+        byte[] previousFrame = section.frame;
+        int previousOffset = section.offset;
+        int generation = ++section.generation;
+        int sectionStart = out.size();
+        int containers = 0;
+        out.writeByte('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                out.writeByte(',');
+            }
+            first = false;
+            String key = entry.getKey() instanceof String text ? text : String.valueOf(entry.getKey());
+            out.writeKey(key);
+            Object value = entry.getValue();
+            if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+                out.writeValue(value);
+                continue;
+            }
+            containers++;
+            EntryBytes bytes = section.entry(key);
+            int start = out.size();
+            if (bytes.value == value && bytes.generation == generation - 1 && previousFrame != null) {
+                reusedEntries++;
+                out.writeRaw(previousFrame, previousOffset + bytes.offset, bytes.length);
+            } else {
+                bytes.value = value;
+                out.writeValue(value);
+            }
+            bytes.generation = generation;
+            bytes.offset = start - sectionStart;
+            bytes.length = out.size() - start;
+        }
+        out.writeByte('}');
+        section.forgetEntriesOlderThan(generation, containers);
+    }
+
+    /**
+     * Where the bytes of a section's last value are: a range of the frame that carried it, and, for a map, the ranges
+     * of its map and list entries within it.
+     */
     private static final class SectionBytes {
         Object value;
         /** The frame holding the bytes; null while that frame is being written. */
         byte[] frame;
         int offset;
         int length;
+        /** Counts the times the section was written afresh; entries written the last time carry the same number. */
+        int generation;
+        /** A map section's container entries by key; null until the first one. */
+        private HashMap<String, EntryBytes> entries;
+
+        EntryBytes entry(String key) {
+            if (entries == null) {
+                entries = new HashMap<>();
+            }
+            return entries.computeIfAbsent(key, k -> new EntryBytes());
+        }
+
+        /** Drops entries the last write did not carry, once they outnumber those it did (keys that left for good). */
+        void forgetEntriesOlderThan(int current, int carried) {
+            if (entries != null && entries.size() > 2 * carried + 8) {
+                entries.values().removeIf(bytes -> bytes.generation != current);
+            }
+        }
 
         void forget() {
             value = null;
             frame = null;
         }
+    }
+
+    /** A map section's entry: its last value and where its bytes are, relative to the section's. */
+    private static final class EntryBytes {
+        Object value;
+        int generation;
+        int offset;
+        int length;
     }
 }

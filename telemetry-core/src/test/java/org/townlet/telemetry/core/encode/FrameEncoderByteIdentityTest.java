@@ -43,6 +43,38 @@ class FrameEncoderByteIdentityTest {
             assertSameBytes(plain, frame);
         }
         assertThat(reusing.reusedSections()).isPositive();
+        assertThat(reusing.reusedEntries()).isPositive();
+    }
+
+    @Test
+    void mapSectionsWhoseEntriesComeAndGoAreByteIdenticalWithReuse() {
+        FrameEncoder reusing = new FrameEncoder(true);
+        RandomJsonValues random = new RandomJsonValues(5);
+        java.util.SplittableRandom choice = new java.util.SplittableRandom(6);
+        List<Object> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pool.add(i % 4 == 0 ? List.of(random.aDouble(), random.string()) : random.document(2));
+        }
+        for (int frame = 0; frame < 3_000; frame++) {
+            // entries drawn from a small pool: the same objects come back, under the same key or another, or not
+            Map<String, Object> section = new LinkedHashMap<>();
+            for (int i = choice.nextInt(6); i > 0; i--) {
+                section.put("agent_" + choice.nextInt(5), choice.nextInt(5) == 0 ? random.aDouble()
+                        : pool.get(choice.nextInt(pool.size())));
+            }
+            if (choice.nextInt(8) == 0) {
+                pool.set(choice.nextInt(pool.size()), random.document(2));
+            }
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("schema_version", "0.9.9");
+            document.put("seq", (long) frame);
+            if (choice.nextInt(6) > 0) {
+                document.put(choice.nextBoolean() ? "jobs" : "reward_breakdown", section);
+            }
+            document.put("tick", (long) frame);
+            assertSameBytes(reusing, document);
+        }
+        assertThat(reusing.reusedEntries()).isPositive();
     }
 
     @Test
