@@ -93,6 +93,16 @@ public final class FrameDiffer {
         if (left.size() != right.size()) {
             return false;
         }
+        if (left instanceof JsonObject leftObject && right instanceof JsonObject rightObject
+                && leftObject.keyArray() == rightObject.keyArray()) {
+            // two records of one type: the same keys in the same order
+            for (int i = 0, n = leftObject.size(); i < n; i++) {
+                if (!jsonEquals(leftObject.valueAt(i), rightObject.valueAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Map.Entry<?, ?> entry : left.entrySet()) {
             Object rightValue = right.get(entry.getKey());
             if (rightValue == null && !right.containsKey(entry.getKey())) {

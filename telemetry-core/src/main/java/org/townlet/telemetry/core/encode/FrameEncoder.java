@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameKind;
 
@@ -30,6 +31,15 @@ public final class FrameEncoder {
     private int writtenCount;
     private long reusedSections;
     private long reusedEntries;
+
+    // The map section being written afresh (see writeSectionMap).
+    private final BiConsumer<Object, Object> sectionEntryWriter = this::writeSectionEntry;
+    private SectionBytes mapSection;
+    private byte[] previousFrame;
+    private int previousOffset;
+    private int generation;
+    private int sectionStart;
+    private int containers;
 
     /** An encoder that encodes every value every time. */
     public FrameEncoder() {
@@ -174,41 +184,44 @@ public final class FrameEncoder {
      * section's previous bytes hold is copied from them (the same immutability contract as whole sections).
      */
     private void writeSectionMap(SectionBytes section, Map<?, ?> map) {
-        byte[] previousFrame = section.frame;
-        int previousOffset = section.offset;
-        int generation = ++section.generation;
-        int sectionStart = out.size();
-        int containers = 0;
+        mapSection = section;
+        previousFrame = section.frame;
+        previousOffset = section.offset;
+        generation = ++section.generation;
+        sectionStart = out.size();
+        containers = 0;
         out.writeByte('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.writeByte(',');
-            }
-            first = false;
-            String key = entry.getKey() instanceof String text ? text : String.valueOf(entry.getKey());
-            out.writeKey(key);
-            Object value = entry.getValue();
-            if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
-                out.writeValue(value);
-                continue;
-            }
-            containers++;
-            EntryBytes bytes = section.entry(key);
-            int start = out.size();
-            if (bytes.value == value && bytes.generation == generation - 1 && previousFrame != null) {
-                reusedEntries++;
-                out.writeRaw(previousFrame, previousOffset + bytes.offset, bytes.length);
-            } else {
-                bytes.value = value;
-                out.writeValue(value);
-            }
-            bytes.generation = generation;
-            bytes.offset = start - sectionStart;
-            bytes.length = out.size() - start;
-        }
+        map.forEach(sectionEntryWriter);
         out.writeByte('}');
         section.forgetEntriesOlderThan(generation, containers);
+        mapSection = null;
+        previousFrame = null;
+    }
+
+    /** One entry of the map section being written (state in the fields above: map sections do not nest). */
+    private void writeSectionEntry(Object key, Object value) {
+        if (out.size() > sectionStart + 1) {
+            out.writeByte(',');
+        }
+        String name = key instanceof String text ? text : String.valueOf(key);
+        out.writeKey(name);
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            out.writeValue(value);
+            return;
+        }
+        containers++;
+        EntryBytes bytes = mapSection.entry(name);
+        int start = out.size();
+        if (bytes.value == value && bytes.generation == generation - 1 && previousFrame != null) {
+            reusedEntries++;
+            out.writeRaw(previousFrame, previousOffset + bytes.offset, bytes.length);
+        } else {
+            bytes.value = value;
+            out.writeValue(value);
+        }
+        bytes.generation = generation;
+        bytes.offset = start - sectionStart;
+        bytes.length = out.size() - start;
     }
 
     /**

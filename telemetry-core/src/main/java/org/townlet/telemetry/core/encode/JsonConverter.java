@@ -46,7 +46,8 @@ import org.townlet.telemetry.api.status.MetricValue;
  * booleans, integral numbers, finite doubles and {@code null}. Records are converted by hand (no reflection).
  *
  * <p>A JSON map or list that is already plain is returned as the same instance (no copy); one holding a record, a
- * non-finite double or another non-plain value is copied with the values converted. A non-finite double becomes
+ * non-finite double or another non-plain value is copied with the values converted. Records become {@link JsonObject}s,
+ * whose key arrays are the constants below. A non-finite double becomes
  * {@code null}, is counted through the {@code nonfinite} callback and, the first time in each section, logged as
  * WARNING {@code telemetry_nonfinite_value section={s} path={p}}.
  *
@@ -148,6 +149,10 @@ final class JsonConverter {
         if (value instanceof Double number) {
             return Double.isFinite(number) ? number : nonFinite();
         }
+        if (value instanceof JsonObject) {
+            // made by this converter from converted values
+            return value;
+        }
         if (value instanceof Map<?, ?> map) {
             return plainMap(map);
         }
@@ -186,21 +191,36 @@ final class JsonConverter {
     }
 
     /** The plain JSON map of {@code map} (string keys); the same instance when nothing needed converting. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> plainMap(Map<?, ?> map) {
+        return plainMap(map, null);
+    }
+
+    /**
+     * {@link #plainMap(Map)}, told the previous plain value of the same section: a map or list entry that is the very
+     * object that value holds under the same key is plain already (values are immutable), so it is not walked again.
+     * Most of a per-agent section's entries come back unchanged from tick to tick.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plainMap(Map<?, ?> map, Object previous) {
         if (map.isEmpty()) {
             return Map.of();
         }
+        Map<?, ?> known = previous instanceof Map<?, ?> previousMap && !previousMap.isEmpty() ? previousMap : null;
         LinkedHashMap<String, Object> copy = null;
         int seen = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object key = entry.getKey();
             Object value = entry.getValue();
-            push(key);
-            Object converted = plain(value);
-            pop();
+            Object converted;
+            if (known != null && (value instanceof Map<?, ?> || value instanceof List<?>) && known.get(key) == value) {
+                converted = value;
+            } else {
+                push(key);
+                converted = plain(value);
+                pop();
+            }
             if (copy == null && (converted != value || !(key instanceof String))) {
-                copy = new LinkedHashMap<>();
+                copy = new LinkedHashMap<>(capacityFor(map.size()));
                 Iterator<? extends Map.Entry<?, ?>> earlier = map.entrySet().iterator();
                 for (int i = 0; i < seen; i++) {
                     Map.Entry<?, ?> before = earlier.next();
@@ -213,6 +233,11 @@ final class JsonConverter {
             seen++;
         }
         return copy == null ? (Map<String, Object>) map : Collections.unmodifiableMap(copy);
+    }
+
+    /** A {@code HashMap} capacity that holds {@code size} entries without resizing. */
+    static int capacityFor(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f + 1.0f);
     }
 
     /** The plain JSON list of {@code list}; the same instance when nothing needed converting. */
@@ -314,210 +339,170 @@ final class JsonConverter {
 
     // ------------------------------------------------------------------ records, by hand
 
+    private static final String[] QUEUE_METRICS = {"cooldown_events", "ghost_step_events", "rotation_events"};
+    private static final String[] TIE = {"trust", "familiarity", "rivalry"};
+    private static final String[] PRICE_SPIKE = {"magnitude", "targets"};
+    private static final String[] RIVALRY_EVENT = {"tick", "agent_a", "agent_b", "intensity", "reason"};
+    private static final String[] QUEUE_HISTORY_ENTRY = {"tick", "delta", "totals"};
+    private static final String[] CONFLICT = {"queues", "queue_history", "rivalry", "rivalry_events"};
+    private static final String[] RELATIONSHIP_UPDATE = {"owner", "other", "trust", "familiarity", "rivalry", "status",
+        "delta"};
+    private static final String[] OVERLAY_ENTRY = {"owner", "other", "trust", "familiarity", "rivalry", "delta_trust",
+        "delta_familiarity", "delta_rivalry"};
+    private static final String[] NARRATION = {"tick", "category", "message", "priority", "data"};
+    private static final String[] DEDUPED_NARRATION = {"tick", "category", "message", "priority", "data",
+        "dedupe_key"};
+    private static final String[] RUNNING_AFFORDANCE = {"agent_id", "affordance_id", "started_tick", "remaining_ticks"};
+    private static final String[] EVENT_COUNTS = {"start", "finish", "fail", "precondition_fail"};
+    private static final String[] AFFORDANCE_RUNTIME = {"tick", "running_count", "running", "active_reservations",
+        "event_counts"};
+    private static final String[] PERTURBATIONS = {"active", "pending", "cooldowns"};
+    private static final String[] COOLDOWNS = {"spec", "agents"};
+    private static final String[] STABILITY_INPUTS = {"hunger_levels", "option_switch_counts", "reward_samples"};
+    private static final String[] POLICY_IDENTITY = {"config_id", "policy_hash", "observation_variant",
+        "anneal_ratio"};
+    private static final String[] RELATIONSHIP_SUMMARY = {"agents", "churn"};
+    private static final String[] AGENT_SUMMARY = {"top_friends", "top_rivals"};
+    private static final String[] FRIEND = {"agent", "trust", "familiarity", "rivalry"};
+    private static final String[] RIVAL = {"agent", "rivalry"};
+    private static final String[] METRIC_VALUE = {"value", "tags"};
+
     Map<String, Object> queueMetrics(QueueMetrics metrics) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("cooldown_events", metrics.cooldownEvents());
-        map.put("ghost_step_events", metrics.ghostStepEvents());
-        map.put("rotation_events", metrics.rotationEvents());
-        return map;
+        return new JsonObject(QUEUE_METRICS, metrics.cooldownEvents(), metrics.ghostStepEvents(),
+                metrics.rotationEvents());
     }
 
     Map<String, Object> tie(RelationshipTie tie) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("trust", field("trust", tie.trust()));
-        map.put("familiarity", field("familiarity", tie.familiarity()));
-        map.put("rivalry", field("rivalry", tie.rivalry()));
-        return map;
+        return new JsonObject(TIE, field("trust", tie.trust()), field("familiarity", tie.familiarity()),
+                field("rivalry", tie.rivalry()));
     }
 
     Map<String, Object> priceSpike(PriceSpike spike) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("magnitude", field("magnitude", spike.magnitude()));
-        map.put("targets", spike.targets());
-        return map;
+        return new JsonObject(PRICE_SPIKE, field("magnitude", spike.magnitude()), spike.targets());
     }
 
     Map<String, Object> rivalryEvent(RivalryEvent event) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", event.tick());
-        map.put("agent_a", event.agentA());
-        map.put("agent_b", event.agentB());
-        map.put("intensity", field("intensity", event.intensity()));
-        map.put("reason", event.reason());
-        return map;
+        return new JsonObject(RIVALRY_EVENT, event.tick(), event.agentA(), event.agentB(),
+                field("intensity", event.intensity()), event.reason());
     }
 
     Map<String, Object> queueHistoryEntry(QueueHistoryEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("tick", entry.tick());
-        map.put("delta", queueMetrics(entry.delta()));
-        map.put("totals", queueMetrics(entry.totals()));
-        return map;
+        return new JsonObject(QUEUE_HISTORY_ENTRY, entry.tick(), queueMetrics(entry.delta()),
+                queueMetrics(entry.totals()));
     }
 
     Map<String, Object> conflict(ConflictSnapshot conflict) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("queues", queueMetrics(conflict.queues()));
-        map.put("queue_history", list("queue_history", conflict.queueHistory(), this::queueHistoryEntry));
+        Object queues = queueMetrics(conflict.queues());
+        Object history = list("queue_history", conflict.queueHistory(), this::queueHistoryEntry);
         push("rivalry");
-        map.put("rivalry", plainMap(conflict.rivalry()));
+        Object rivalry = plainMap(conflict.rivalry());
         pop();
-        map.put("rivalry_events", list("rivalry_events", conflict.rivalryEvents(), this::rivalryEvent));
-        return map;
+        Object events = list("rivalry_events", conflict.rivalryEvents(), this::rivalryEvent);
+        return new JsonObject(CONFLICT, queues, history, rivalry, events);
     }
 
     Map<String, Object> relationshipUpdate(RelationshipUpdate update) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(10);
-        map.put("owner", update.owner());
-        map.put("other", update.other());
-        map.put("trust", field("trust", update.trust()));
-        map.put("familiarity", field("familiarity", update.familiarity()));
-        map.put("rivalry", field("rivalry", update.rivalry()));
-        map.put("status", update.status().jsonName());
+        Object trust = field("trust", update.trust());
+        Object familiarity = field("familiarity", update.familiarity());
+        Object rivalry = field("rivalry", update.rivalry());
         push("delta");
-        map.put("delta", tie(update.delta()));
+        Object delta = tie(update.delta());
         pop();
-        return map;
+        return new JsonObject(RELATIONSHIP_UPDATE, update.owner(), update.other(), trust, familiarity, rivalry,
+                update.status().jsonName(), delta);
     }
 
     Map<String, Object> overlayEntry(OverlayEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(12);
-        map.put("owner", entry.owner());
-        map.put("other", entry.other());
-        map.put("trust", field("trust", entry.trust()));
-        map.put("familiarity", field("familiarity", entry.familiarity()));
-        map.put("rivalry", field("rivalry", entry.rivalry()));
-        map.put("delta_trust", field("delta_trust", entry.deltaTrust()));
-        map.put("delta_familiarity", field("delta_familiarity", entry.deltaFamiliarity()));
-        map.put("delta_rivalry", field("delta_rivalry", entry.deltaRivalry()));
-        return map;
+        return new JsonObject(OVERLAY_ENTRY, entry.owner(), entry.other(), field("trust", entry.trust()),
+                field("familiarity", entry.familiarity()), field("rivalry", entry.rivalry()),
+                field("delta_trust", entry.deltaTrust()), field("delta_familiarity", entry.deltaFamiliarity()),
+                field("delta_rivalry", entry.deltaRivalry()));
     }
 
     Map<String, Object> narration(NarrationEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", entry.tick());
-        map.put("category", entry.category());
-        map.put("message", entry.message());
-        map.put("priority", entry.priority());
         push("data");
-        map.put("data", plainMap(entry.data()));
+        Object data = plainMap(entry.data());
         pop();
         if (entry.dedupeKey() != null) {
-            map.put("dedupe_key", entry.dedupeKey());
+            return new JsonObject(DEDUPED_NARRATION, entry.tick(), entry.category(), entry.message(), entry.priority(),
+                    data, entry.dedupeKey());
         }
-        return map;
+        return new JsonObject(NARRATION, entry.tick(), entry.category(), entry.message(), entry.priority(), data);
     }
 
     Map<String, Object> runningAffordance(RunningAffordance running) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("agent_id", running.agentId());
-        map.put("affordance_id", running.affordanceId());
-        map.put("started_tick", running.startedTick());
-        map.put("remaining_ticks", running.remainingTicks());
-        return map;
+        return new JsonObject(RUNNING_AFFORDANCE, running.agentId(), running.affordanceId(), running.startedTick(),
+                running.remainingTicks());
     }
 
     Map<String, Object> eventCounts(AffordanceEventCounts counts) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("start", counts.start());
-        map.put("finish", counts.finish());
-        map.put("fail", counts.fail());
-        map.put("precondition_fail", counts.preconditionFail());
-        return map;
+        return new JsonObject(EVENT_COUNTS, counts.start(), counts.finish(), counts.fail(), counts.preconditionFail());
     }
 
     Map<String, Object> affordanceRuntime(AffordanceRuntime runtime) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", runtime.tick());
-        map.put("running_count", runtime.runningCount());
-        LinkedHashMap<String, Object> running = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> running = new LinkedHashMap<>(capacityFor(runtime.running().size()));
         runtime.running().forEach((object, affordance) -> running.put(object, runningAffordance(affordance)));
-        map.put("running", running);
         push("active_reservations");
-        map.put("active_reservations", plainMap(runtime.activeReservations()));
+        Object reservations = plainMap(runtime.activeReservations());
         pop();
-        map.put("event_counts", eventCounts(runtime.eventCounts()));
-        return map;
+        return new JsonObject(AFFORDANCE_RUNTIME, runtime.tick(), runtime.runningCount(), running, reservations,
+                eventCounts(runtime.eventCounts()));
     }
 
     Map<String, Object> perturbations(Perturbations perturbations) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
         push("active");
-        map.put("active", plainMap(perturbations.active()));
+        Object active = plainMap(perturbations.active());
         pop();
         push("pending");
-        map.put("pending", plainList(perturbations.pending()));
+        Object pending = plainList(perturbations.pending());
         pop();
         PerturbationCooldowns cooldowns = perturbations.cooldowns();
-        LinkedHashMap<String, Object> cooldownMap = new LinkedHashMap<>(4);
-        cooldownMap.put("spec", cooldowns.spec());
-        cooldownMap.put("agents", cooldowns.agents());
-        map.put("cooldowns", cooldownMap);
-        return map;
+        return new JsonObject(PERTURBATIONS, active, pending,
+                new JsonObject(COOLDOWNS, cooldowns.spec(), cooldowns.agents()));
     }
 
     Map<String, Object> stabilityInputs(StabilityInputs inputs) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
         push("hunger_levels");
-        map.put("hunger_levels", plainMap(inputs.hungerLevels()));
+        Object hunger = plainMap(inputs.hungerLevels());
         pop();
-        map.put("option_switch_counts", inputs.optionSwitchCounts());
         push("reward_samples");
-        map.put("reward_samples", plainMap(inputs.rewardSamples()));
+        Object rewards = plainMap(inputs.rewardSamples());
         pop();
-        return map;
+        return new JsonObject(STABILITY_INPUTS, hunger, inputs.optionSwitchCounts(), rewards);
     }
 
     Map<String, Object> policyIdentity(PolicyIdentity identity) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("config_id", identity.configId());
-        map.put("policy_hash", identity.policyHash());
-        map.put("observation_variant", identity.observationVariant());
         push("anneal_ratio");
-        map.put("anneal_ratio", number(identity.annealRatio()));
+        Object ratio = number(identity.annealRatio());
         pop();
-        return map;
+        return new JsonObject(POLICY_IDENTITY, identity.configId(), identity.policyHash(),
+                identity.observationVariant(), ratio);
     }
 
     Map<String, Object> relationshipSummary(RelationshipSummary summary) {
-        LinkedHashMap<String, Object> agents = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> agents = new LinkedHashMap<>(capacityFor(summary.agents().size()));
         summary.agents().forEach((agent, entry) -> agents.put(agent, agentSummary(entry)));
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("agents", agents);
         push("churn");
-        map.put("churn", plainMap(summary.churn()));
+        Object churn = plainMap(summary.churn());
         pop();
-        return map;
+        return new JsonObject(RELATIONSHIP_SUMMARY, agents, churn);
     }
 
     private Map<String, Object> agentSummary(AgentRelationshipSummary summary) {
         List<Object> friends = new ArrayList<>(summary.topFriends().size());
         for (FriendEntry friend : summary.topFriends()) {
-            LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-            map.put("agent", friend.agent());
-            map.put("trust", field("trust", friend.trust()));
-            map.put("familiarity", field("familiarity", friend.familiarity()));
-            map.put("rivalry", field("rivalry", friend.rivalry()));
-            friends.add(map);
+            friends.add(new JsonObject(FRIEND, friend.agent(), field("trust", friend.trust()),
+                    field("familiarity", friend.familiarity()), field("rivalry", friend.rivalry())));
         }
         List<Object> rivals = new ArrayList<>(summary.topRivals().size());
         for (RivalEntry rival : summary.topRivals()) {
-            LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-            map.put("agent", rival.agent());
-            map.put("rivalry", field("rivalry", rival.rivalry()));
-            rivals.add(map);
+            rivals.add(new JsonObject(RIVAL, rival.agent(), field("rivalry", rival.rivalry())));
         }
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("top_friends", friends);
-        map.put("top_rivals", rivals);
-        return map;
+        return new JsonObject(AGENT_SUMMARY, friends, rivals);
     }
 
     Map<String, Object> metricValue(MetricValue metric) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("value", field("value", metric.value()));
-        map.put("tags", metric.tags());
-        return map;
+        return new JsonObject(METRIC_VALUE, field("value", metric.value()), metric.tags());
     }
 
     /** A double field of a record, with its name on the warning path. */
@@ -555,7 +540,7 @@ final class JsonConverter {
         if (items.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>(capacityFor(items.size()));
         items.forEach((key, value) -> {
             push(key);
             result.put(key, convert.apply(value));

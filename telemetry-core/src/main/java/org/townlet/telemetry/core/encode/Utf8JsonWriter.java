@@ -131,6 +131,8 @@ final class Utf8JsonWriter {
             writeString(text);
         } else if (value instanceof Double number) {
             writeDouble(number);
+        } else if (value instanceof JsonObject object) {
+            writeObject(object);
         } else if (value instanceof Map<?, ?> map) {
             writeMap(map);
         } else if (value instanceof Long number) {
@@ -156,6 +158,19 @@ final class Utf8JsonWriter {
         map.forEach(entryWriter);
         ensure(1);
         buffer[size++] = '}';
+    }
+
+    /** A converted record: its fields by position, no iterator. */
+    void writeObject(JsonObject object) {
+        writeByte('{');
+        for (int i = 0, n = object.size(); i < n; i++) {
+            if (i > 0) {
+                writeByte(',');
+            }
+            writeKey(object.keyAt(i));
+            writeValue(object.valueAt(i));
+        }
+        writeByte('}');
     }
 
     private void writeEntry(Object key, Object value) {
