@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.encode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +95,8 @@ public final class FrameDiffer {
             return false;
         }
         if (left instanceof JsonObject leftObject && right instanceof JsonObject rightObject
-                && leftObject.keyArray() == rightObject.keyArray()) {
-            // two records of one type: the same keys in the same order
+                && sameKeys(leftObject.keyArray(), rightObject.keyArray())) {
+            // the same keys in the same order (records of one type, a map and its previous conversion): by position
             for (int i = 0, n = leftObject.size(); i < n; i++) {
                 if (!jsonEquals(leftObject.valueAt(i), rightObject.valueAt(i))) {
                     return false;
@@ -113,6 +114,10 @@ public final class FrameDiffer {
             }
         }
         return true;
+    }
+
+    private static boolean sameKeys(String[] left, String[] right) {
+        return left == right || Arrays.equals(left, right);
     }
 
     private static boolean listsEqual(List<?> left, List<?> right) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -45,9 +46,10 @@ import org.townlet.telemetry.api.status.MetricValue;
  * Turns read-model values into plain JSON values (SPEC §1.4, §9.1): maps with snake_case keys, lists, strings,
  * booleans, integral numbers, finite doubles and {@code null}. Records are converted by hand (no reflection).
  *
- * <p>A JSON map or list that is already plain is returned as the same instance (no copy); one holding a record, a
- * non-finite double or another non-plain value is copied with the values converted. Records become {@link JsonObject}s,
- * whose key arrays are the constants below. A non-finite double becomes
+ * <p>Maps and records become {@link JsonObject}s (records' key arrays are the constants below); a map is walked once
+ * and, when it comes back unchanged in the next document, not walked again (see {@link #plainMap(Map, Object)}). A list
+ * that is already plain is returned as the same instance; one holding a map, a record, a non-finite double or another
+ * non-plain value is copied with the values converted. A non-finite double becomes
  * {@code null}, is counted through the {@code nonfinite} callback and, the first time in each section, logged as
  * WARNING {@code telemetry_nonfinite_value section={s} path={p}}.
  *
@@ -140,8 +142,16 @@ final class JsonConverter {
 
     // ------------------------------------------------------------------ generic values
 
-    /** The plain JSON form of {@code value}; the same instance when it is plain already. */
+    /** The plain JSON form of {@code value} (see the class comment). */
     Object plain(Object value) {
+        return plain(value, null);
+    }
+
+    /**
+     * The plain JSON form of {@code value}; {@code previous} is what converting the same place gave for the previous
+     * document, or {@code null} (see {@link #plainMap(Map, Object)}).
+     */
+    Object plain(Object value, Object previous) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Integer) {
             return value;
@@ -154,10 +164,10 @@ final class JsonConverter {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
-            return plainMap(map);
+            return plainMap(map, previous);
         }
         if (value instanceof List<?> list) {
-            return plainList(list);
+            return plainList(list, previous);
         }
         if (value instanceof Float number) {
             return number(number.doubleValue());
@@ -190,49 +200,72 @@ final class JsonConverter {
         return value.toString();
     }
 
-    /** The plain JSON map of {@code map} (string keys); the same instance when nothing needed converting. */
+    /** The plain JSON map of {@code map}: a {@link JsonObject} of its converted values, in its order. */
     Map<String, Object> plainMap(Map<?, ?> map) {
         return plainMap(map, null);
     }
 
     /**
-     * {@link #plainMap(Map)}, told the previous plain value of the same section: a map or list entry that is the very
-     * object that value holds under the same key is plain already (values are immutable), so it is not walked again.
-     * Most of a per-agent section's entries come back unchanged from tick to tick.
+     * The plain JSON map of {@code map}, walked once: a {@link JsonObject} holding its converted values in its order, so
+     * the differ and the encoder never iterate (and box) the source map again.
+     *
+     * <p>{@code previous} is the conversion of the same place in the previous document (the section's previous value,
+     * or the previous value's entry under the same key), or {@code null}. When it was made from this very map and held
+     * no non-finite value, it is returned as it is, without a walk: values are immutable, and most entries of a
+     * per-agent section come back unchanged from tick to tick. Otherwise its key array is shared when the keys are the
+     * same, and its values guide the conversion of the nested maps.
      */
-    @SuppressWarnings("unchecked")
     Map<String, Object> plainMap(Map<?, ?> map, Object previous) {
         if (map.isEmpty()) {
             return Map.of();
         }
-        Map<?, ?> known = previous instanceof Map<?, ?> previousMap && !previousMap.isEmpty() ? previousMap : null;
-        LinkedHashMap<String, Object> copy = null;
-        int seen = 0;
+        JsonObject before = previous instanceof JsonObject object ? object : null;
+        if (before != null && before.source() == map && before.clean()) {
+            return before;
+        }
+        int size = map.size();
+        String[] shared = before != null && before.size() == size ? before.keyArray() : null;
+        String[] keys = null;
+        Object[] values = new Object[size];
+        long nonfiniteBefore = nonfiniteSeen;
+        int i = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            Object key = entry.getKey();
-            Object value = entry.getValue();
-            Object converted;
-            if (known != null && (value instanceof Map<?, ?> || value instanceof List<?>) && known.get(key) == value) {
-                converted = value;
-            } else {
-                push(key);
-                converted = plain(value);
-                pop();
+            if (!(entry.getKey() instanceof String key) || i == size) {
+                // keys that are not text may collide once turned into text; an inconsistent size is not worth a path
+                return copyWithTextKeys(map);
             }
-            if (copy == null && (converted != value || !(key instanceof String))) {
-                copy = new LinkedHashMap<>(capacityFor(map.size()));
-                Iterator<? extends Map.Entry<?, ?>> earlier = map.entrySet().iterator();
-                for (int i = 0; i < seen; i++) {
-                    Map.Entry<?, ?> before = earlier.next();
-                    copy.put((String) before.getKey(), before.getValue());
+            if (keys == null && (shared == null || shared[i] != key && !shared[i].equals(key))) {
+                keys = new String[size];
+                if (shared != null) {
+                    System.arraycopy(shared, 0, keys, 0, i);
                 }
             }
-            if (copy != null) {
-                copy.put(String.valueOf(key), converted);
+            if (keys != null) {
+                keys[i] = key;
             }
-            seen++;
+            Object previousValue = before == null ? null : keys == null ? before.valueAt(i) : before.get(key);
+            push(key);
+            values[i] = plain(entry.getValue(), previousValue);
+            pop();
+            i++;
         }
-        return copy == null ? (Map<String, Object>) map : Collections.unmodifiableMap(copy);
+        if (i != size) {
+            return copyWithTextKeys(map);
+        }
+        return new JsonObject(map, keys == null ? shared : keys, values, nonfiniteSeen == nonfiniteBefore);
+    }
+
+    /** The rare map whose keys are not all text: a copy keyed by {@code String.valueOf(key)}, later keys winning. */
+    private Map<String, Object> copyWithTextKeys(Map<?, ?> map) {
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(capacityFor(map.size()));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object key = entry.getKey();
+            push(key);
+            Object converted = plain(entry.getValue());
+            pop();
+            copy.put(String.valueOf(key), converted);
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A {@code HashMap} capacity that holds {@code size} entries without resizing. */
@@ -241,16 +274,29 @@ final class JsonConverter {
     }
 
     /** The plain JSON list of {@code list}; the same instance when nothing needed converting. */
-    @SuppressWarnings("unchecked")
     List<Object> plainList(List<?> list) {
+        return plainList(list, null);
+    }
+
+    /**
+     * The plain JSON list of {@code list}; the same instance when nothing needed converting, which it knows without a
+     * walk when {@code previous}, the conversion of the same place in the previous document, is this very list.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object> plainList(List<?> list, Object previous) {
         if (list.isEmpty()) {
             return List.of();
         }
+        if (previous == list) {
+            return (List<Object>) list;
+        }
+        List<?> before = previous instanceof List<?> previousList && previousList.size() == list.size()
+                && previousList instanceof RandomAccess ? previousList : null;
         List<Object> copy = null;
         int index = 0;
         for (Object value : list) {
             push(index);
-            Object converted = plain(value);
+            Object converted = plain(value, before == null ? null : before.get(index));
             pop();
             if (copy == null && converted != value) {
                 copy = new ArrayList<>(list.size());
@@ -462,11 +508,16 @@ final class JsonConverter {
     }
 
     Map<String, Object> stabilityInputs(StabilityInputs inputs) {
+        return stabilityInputs(inputs, null);
+    }
+
+    /** {@code previous}: the previous document's converted inputs, a guide for the conversion (see plainMap). */
+    Map<String, Object> stabilityInputs(StabilityInputs inputs, Object previous) {
         push("hunger_levels");
-        Object hunger = plainMap(inputs.hungerLevels());
+        Object hunger = plainMap(inputs.hungerLevels(), field(previous, "hunger_levels"));
         pop();
         push("reward_samples");
-        Object rewards = plainMap(inputs.rewardSamples());
+        Object rewards = plainMap(inputs.rewardSamples(), field(previous, "reward_samples"));
         pop();
         return new JsonObject(STABILITY_INPUTS, hunger, inputs.optionSwitchCounts(), rewards);
     }
@@ -503,6 +554,11 @@ final class JsonConverter {
 
     Map<String, Object> metricValue(MetricValue metric) {
         return new JsonObject(METRIC_VALUE, field("value", metric.value()), metric.tags());
+    }
+
+    /** The entry {@code key} of a previous conversion, when it is an object; {@code null} otherwise. */
+    static Object field(Object previous, String key) {
+        return previous instanceof JsonObject object ? object.get(key) : null;
     }
 
     /** A double field of a record, with its name on the warning path. */

@@ -2,6 +2,7 @@ package org.townlet.telemetry.core.encode;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,19 +11,27 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable JSON object with a fixed key order, as {@link JsonConverter} makes for each record it converts: one
- * array of keys shared by every object of that record type, and one array of values. Compared with a
- * {@code LinkedHashMap} per record it is one object and one array instead of a table and an entry per field, and the
- * encoder and the differ read it by position without iterators.
+ * An immutable JSON object with a fixed key order, as {@link JsonConverter} makes of every map and record it converts:
+ * an array of keys, shared with other objects of the same shape (every record of a type; a map's counterpart of the
+ * previous tick), and an array of values. The encoder and the differ read it by position, with no iterator, entry or
+ * boxing, however the source map was built; compared with a {@code LinkedHashMap} per record it is one object and one
+ * array instead of a table and an entry per field.
  *
  * <p>A plain {@link Map} to everyone else ({@code equals}, {@code hashCode} and iteration order of any ordered map
- * with the same entries); unmodifiable. Values may be {@code null}. Lookups scan the keys, which suits the few fields
- * of a record.
+ * with the same entries); unmodifiable. Values may be {@code null}. Lookups scan the keys of small objects and use an
+ * index, built on first use, for larger ones.
  */
 final class JsonObject extends AbstractMap<String, Object> {
+    private static final int SCAN_LIMIT = 16;
+
     private final String[] keys;
     private final Object[] values;
+    /** The map this object was converted from, if any: the same source next time means the same object. */
+    private final Object source;
+    /** No non-finite value was nulled while converting it (so reusing it counts none). */
+    private final boolean clean;
     private Set<Map.Entry<String, Object>> entries;
+    private HashMap<String, Integer> index;
 
     /**
      * An object of {@code keys} (a shared array, never modified) and {@code values} (taken, not copied).
@@ -30,11 +39,31 @@ final class JsonObject extends AbstractMap<String, Object> {
      * @throws IllegalArgumentException when the lengths differ
      */
     JsonObject(String[] keys, Object... values) {
+        this(null, keys, values, false);
+    }
+
+    /**
+     * An object converted from {@code source} (see {@link #source()}); {@code clean} when no non-finite value was
+     * nulled on the way.
+     */
+    JsonObject(Object source, String[] keys, Object[] values, boolean clean) {
         if (keys.length != values.length) {
             throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
         }
         this.keys = keys;
         this.values = values;
+        this.source = source;
+        this.clean = clean;
+    }
+
+    /** The immutable map this object was converted from, or {@code null} (a record's object). */
+    Object source() {
+        return source;
+    }
+
+    /** Whether converting it nulled no non-finite value. */
+    boolean clean() {
+        return clean;
     }
 
     /** The key array, shared by the objects of one record type (compared by identity in the differ). */
@@ -51,6 +80,17 @@ final class JsonObject extends AbstractMap<String, Object> {
     }
 
     private int indexOf(Object key) {
+        if (keys.length > SCAN_LIMIT) {
+            if (index == null) {
+                HashMap<String, Integer> positions = new HashMap<>(JsonConverter.capacityFor(keys.length));
+                for (int i = keys.length - 1; i >= 0; i--) {
+                    positions.put(keys[i], i);
+                }
+                index = positions;
+            }
+            Integer position = index.get(key);
+            return position == null ? -1 : position;
+        }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == key) {
                 return i;

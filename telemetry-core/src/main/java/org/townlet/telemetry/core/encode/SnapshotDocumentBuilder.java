@@ -80,11 +80,14 @@ public final class SnapshotDocumentBuilder {
         plainSection(document, "affordance_manifest", models.affordanceManifest());
         section(document, "affordance_runtime", models.affordanceRuntime(), json::affordanceRuntime);
         plainSection(document, "reward_breakdown", models.rewardBreakdown());
+        Object stability = previous("stability");
         section(document, "stability", models.stabilityMetrics(), models.stabilityInputs(),
-                metrics -> new JsonObject(STABILITY, json.plainMap(metrics), models.stabilityAlerts(),
-                        json.stabilityInputs(models.stabilityInputs())));
+                metrics -> new JsonObject(STABILITY, json.plainMap(metrics, JsonConverter.field(stability, "metrics")),
+                        models.stabilityAlerts(), json.stabilityInputs(models.stabilityInputs(),
+                                JsonConverter.field(stability, "inputs"))));
+        Object promotionBefore = previous("promotion");
         section(document, "promotion", models.promotionState(),
-                promotion -> promotion.isEmpty() ? null : json.plainMap(promotion));
+                promotion -> promotion.isEmpty() ? null : json.plainMap(promotion, promotionBefore));
         section(document, "perturbations", models.perturbations(), json::perturbations);
         // Redacted by default before diffing (see PublisherFrameProducer), but always built: a configured pipeline
         // may keep it.
@@ -92,7 +95,9 @@ public final class SnapshotDocumentBuilder {
                 identity -> identity == null ? Map.of() : json.policyIdentity(identity));
         plainSection(document, "policy_snapshot", models.policySnapshot());
         Map<String, Object> anneal = models.annealStatus().orElse(null);
-        section(document, "anneal_status", anneal, status -> status == null ? null : json.plainMap(status));
+        Object annealBefore = previous("anneal_status");
+        section(document, "anneal_status", anneal,
+                status -> status == null ? null : json.plainMap(status, annealBefore));
         plainSection(document, "kpi_history", models.kpiHistory());
         json.beginSection("transport");
         document.put("transport", transport(transportStatus.get()));
@@ -106,11 +111,16 @@ public final class SnapshotDocumentBuilder {
         section(document, name, source, null, convert);
     }
 
-    /** A section that is a plain map already, or nearly: entries unchanged since the previous document are not walked. */
+    /** A map section: converted with its previous value as a guide, so unchanged entries are not walked again. */
     private void plainSection(Map<String, Object> document, String name, Map<String, ?> source) {
-        CachedSection previous = cache.get(name);
-        Object previousValue = previous == null ? null : previous.value;
+        Object previousValue = previous(name);
         section(document, name, source, null, map -> converter.plainMap(map, previousValue));
+    }
+
+    /** The value section {@code name} had in the previous document, or {@code null}. */
+    private Object previous(String name) {
+        CachedSection cached = cache.get(name);
+        return cached == null ? null : cached.value;
     }
 
     private <S> void section(Map<String, Object> document, String name, S source, Object secondSource,

@@ -78,6 +78,25 @@ class FrameEncoderByteIdentityTest {
     }
 
     @Test
+    void convertedDocumentsAreByteIdentical() {
+        // what the document builder hands on: JsonObjects sharing key arrays and objects with the previous document
+        JsonConverter converter = new JsonConverter(() -> { });
+        FrameEncoder reusing = new FrameEncoder(true);
+        FrameLikeDocuments documents = new FrameLikeDocuments(23, 50);
+        Object previous = null;
+        for (long seq = 0; seq < 200; seq++) {
+            converter.beginSection("document");
+            Map<String, Object> converted = converter.plainMap(documents.next(seq), previous);
+            previous = converted;
+            assertSameBytes(reusing, converted);
+        }
+        for (long seed = 0; seed < 1_000; seed++) {
+            converter.beginSection("random");
+            assertSameBytes(reusing, converter.plainMap(new RandomJsonValues(seed).document(4)));
+        }
+    }
+
+    @Test
     void randomNestedValuesAreByteIdentical() {
         FrameEncoder encoder = new FrameEncoder();
         for (long seed = 0; seed < 3_000; seed++) {

@@ -44,11 +44,11 @@ class SnapshotDocumentBuilderTest {
     }
 
     @Test
-    void anEntryKeptFromThePreviousTickIsNotWalkedAgainWhileANewOneIsConverted() {
+    void anEntryKeptFromThePreviousTickIsNotWalkedAgainAndKeepsItsConvertedObjectWhileANewOneIsConverted() {
         CountingMap kept = new CountingMap(Map.of("wallet", 1.5));
         TickRecord first = record(0, jobs("agent_1", kept, "agent_2", Map.of("wallet", 2.0)));
         int beforeFirst = kept.walks.get();
-        builder.build(first);
+        Map<String, Object> firstDocument = builder.build(first);
         int firstWalks = kept.walks.get() - beforeFirst;
 
         TickRecord next = record(1, jobs("agent_1", kept, "agent_2", Map.of("wallet", Double.NaN)));
@@ -58,7 +58,8 @@ class SnapshotDocumentBuilderTest {
         assertThat(firstWalks).isEqualTo(1);
         assertThat(kept.walks.get() - beforeSecond).isZero();
         Map<?, ?> converted = (Map<?, ?>) second.get("jobs");
-        assertThat(converted.get("agent_1")).isSameAs(kept);
+        assertThat(converted.get("agent_1")).isSameAs(((Map<?, ?>) firstDocument.get("jobs")).get("agent_1"))
+                .isEqualTo(Map.of("wallet", 1.5));
         assertThat(((Map<?, ?>) converted.get("agent_2")).get("wallet")).isNull();
         assertThat(nonfinite).hasValue(1);
     }
