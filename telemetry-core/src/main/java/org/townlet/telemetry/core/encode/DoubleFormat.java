@@ -43,8 +43,8 @@ final class DoubleFormat {
 
     /**
      * For each k in [K_MIN, K_MAX], g = floor(10^-k · 2^(125 - floor(log2(10^-k)))) + 1, a 126-bit number just above
-     * 10^-k scaled into [2^125, 2^126), stored as its high part g1 = g >> 63 at {@code 2(k - K_MIN)} and its low 63 bits
-     * g0 at the next index.
+     * 10^-k scaled into [2^125, 2^126), stored as its high part g1 = g >> 63 at {@code 2(k - K_MIN)} and its low 63
+     * bits g0 at the next index.
      */
     private static final long[] G = powersOfTen();
 

@@ -51,7 +51,8 @@ public final class FrameEncoder {
      * under a diff's {@code changes}) and writes them again when the next frame carries the very same value object
      * under that name (SPEC §9.5 step 5). Only for documents whose section values are immutable, as the publisher's
      * are: a value mutated after it was encoded would be written stale. Identity only, never equality: a different
-     * object, even an equal one, is encoded afresh and replaces the remembered bytes.
+     * object, even an equal one, is encoded afresh and replaces the remembered bytes. Within a map section that is
+     * encoded afresh, each map or list entry that is the very object of the section's last write is copied likewise.
      *
      * <p>The remembered bytes are a range of an earlier frame's array (frames are immutable once built), so reuse
      * copies nothing extra; at most one earlier frame per section name stays reachable through them.

@@ -46,12 +46,12 @@ import org.townlet.telemetry.api.status.MetricValue;
  * Turns read-model values into plain JSON values (SPEC §1.4, §9.1): maps with snake_case keys, lists, strings,
  * booleans, integral numbers, finite doubles and {@code null}. Records are converted by hand (no reflection).
  *
- * <p>Maps and records become {@link JsonObject}s (records' key arrays are the constants below); a map is walked once
+ * <p>Maps and records become {@link JsonObject}s (records' key arrays are the constants below): a map is walked once
  * and, when it comes back unchanged in the next document, not walked again (see {@link #plainMap(Map, Object)}). A list
  * that is already plain is returned as the same instance; one holding a map, a record, a non-finite double or another
- * non-plain value is copied with the values converted. A non-finite double becomes
- * {@code null}, is counted through the {@code nonfinite} callback and, the first time in each section, logged as
- * WARNING {@code telemetry_nonfinite_value section={s} path={p}}.
+ * non-plain value is copied with the values converted. A non-finite double becomes {@code null}, is counted through
+ * the {@code nonfinite} callback and, the first time in each section, logged as WARNING
+ * {@code telemetry_nonfinite_value section={s} path={p}}.
  *
  * <p>Threads: not thread-safe; used under the pipeline's send lock only. The warned-sections set is concurrent only
  * because a builder may, rarely, move between the worker thread and a {@code fan_out} producer.
@@ -206,8 +206,8 @@ final class JsonConverter {
     }
 
     /**
-     * The plain JSON map of {@code map}, walked once: a {@link JsonObject} holding its converted values in its order, so
-     * the differ and the encoder never iterate (and box) the source map again.
+     * The plain JSON map of {@code map}, walked once: a {@link JsonObject} holding its converted values in its order,
+     * so the differ and the encoder never iterate (and box) the source map again.
      *
      * <p>{@code previous} is the conversion of the same place in the previous document (the section's previous value,
      * or the previous value's entry under the same key), or {@code null}. When it was made from this very map and held
@@ -596,12 +596,24 @@ final class JsonConverter {
         if (items.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>(capacityFor(items.size()));
-        items.forEach((key, value) -> {
-            push(key);
-            result.put(key, convert.apply(value));
+        int size = items.size();
+        String[] keys = new String[size];
+        Object[] values = new Object[size];
+        int i = 0;
+        for (Map.Entry<String, V> item : items.entrySet()) {
+            if (i == size) {
+                break;
+            }
+            keys[i] = String.valueOf(item.getKey());
+            push(keys[i]);
+            values[i] = convert.apply(item.getValue());
             pop();
-        });
-        return result;
+            i++;
+        }
+        if (i != size) {
+            // read-model maps are immutable; a map that is not would be caught here rather than written wrong
+            throw new IllegalStateException("a read-model map changed while it was converted");
+        }
+        return new JsonObject(keys, values);
     }
 }

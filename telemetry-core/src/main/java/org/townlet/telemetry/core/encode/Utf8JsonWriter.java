@@ -39,7 +39,7 @@ import java.util.function.BiConsumer;
  */
 final class Utf8JsonWriter {
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
-    /** Per ASCII character: 0 when written as it is, else the letter after the backslash ('u' for the six-character escape). */
+    /** Per ASCII character: 0 when written as is, else the letter after the backslash ('u': six-character escape). */
     private static final byte[] ASCII_ESCAPES = asciiEscapes();
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};

@@ -23,7 +23,8 @@ class FrameEncoderByteIdentityTest {
         byte[] actual = encoder.encodeBytes(document);
         if (!java.util.Arrays.equals(actual, expected)) {
             // a readable failure: the texts, from the first difference on
-            assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+            assertThat(new String(actual, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(expected, StandardCharsets.UTF_8));
         }
         assertThat(actual).isEqualTo(expected);
     }

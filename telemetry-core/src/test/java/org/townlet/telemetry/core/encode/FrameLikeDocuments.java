@@ -84,7 +84,8 @@ final class FrameLikeDocuments {
         job.put("shift_state", random.nextBoolean() ? "off" : "on_time");
         job.put("attendance_ratio", random.nextInt(3) == 0 ? 1.0 : random.nextDouble());
         job.put("wages_withheld", random.nextInt(0, 50) * 0.1 + 0.0);
-        job.put("inventory", Map.of("meals_cooked", (long) random.nextInt(9), "wages_earned", random.nextInt(100) * 0.3));
+        job.put("inventory",
+                Map.of("meals_cooked", (long) random.nextInt(9), "wages_earned", random.nextInt(100) * 0.3));
         job.put("needs", Map.of("hunger", random.nextInt(100) / 100.0, "hygiene", 0.5, "energy", 0.78 - tick * 1.0E-5));
         return Collections.unmodifiableMap(job);
     }
