@@ -20,8 +20,15 @@ import java.math.BigInteger;
  * <p>Stateless and thread-safe.
  */
 final class DoubleFormat {
-    /** The most bytes {@link #write} writes: sign, 17 digits, point, {@code E}, exponent sign, 3 digits. */
+    /**
+     * The room {@link #write} needs: at most 24 bytes are written (sign, 17 digits, point, {@code E}, exponent sign, 3
+     * digits), and the digits are first laid out at positions 2 to 18.
+     */
     static final int MAX_LENGTH = 24;
+    /** The most significant digits a double needs. */
+    private static final int SIGNIFICAND_DIGITS = 17;
+    private static final long EIGHT_DIGITS = 100_000_000;
+    private static final long FRACTION_28 = (1L << 28) - 1;
 
     /** Bits of precision of a double, hidden bit included. */
     private static final int PRECISION = 53;
@@ -156,53 +163,65 @@ final class DoubleFormat {
     // ------------------------------------------------------------------ text
 
     /**
-     * Writes {@code digits} · 10^{@code exponent} ({@code digits > 0}) in Java's format: plain with at least one digit
-     * after the point when 10^-3 ≤ value < 10^7, otherwise {@code d.dddEn}.
+     * Writes {@code digits} · 10^{@code exponent} ({@code 0 < digits < 10^17}) in Java's format: plain with at least
+     * one digit after the point when 10^-3 ≤ value < 10^7, otherwise {@code d.dddEn}.
+     *
+     * <p>The digits are first written zero-padded to 17 places at {@code at + 1} (left to right, see
+     * {@link #writeEightDigits}), trailing zeros found by looking at the bytes, and then moved into place: no chain of
+     * divisions, which is what made this part cost several times the digit search above.
      */
     private static int decimal(long digits, int exponent, byte[] buffer, int at) {
-        long f = digits;
-        int e = exponent;
-        while (f % 10 == 0) {
-            f /= 10;
-            e++;
+        int length = digitCount(digits);
+        int last = at + SIGNIFICAND_DIGITS;
+        if (digits < EIGHT_DIGITS) {
+            writeEightDigits((int) digits, buffer, last - 7);
+        } else {
+            long high = digits / EIGHT_DIGITS;
+            long middle = high % EIGHT_DIGITS;
+            buffer[last - 16] = (byte) ('0' + high / EIGHT_DIGITS);
+            writeEightDigits((int) middle, buffer, last - 15);
+            writeEightDigits((int) (digits - high * EIGHT_DIGITS), buffer, last - 7);
         }
-        int length = digitCount(f);
-        int scientific = e + length - 1;
+        int first = last - length + 1;
+        while (buffer[last] == '0') {
+            last--;
+        }
+        int count = last - first + 1;
+        int scientific = exponent + length - 1;
         if (scientific >= 0 && scientific < 7) {
             int integerDigits = scientific + 1;
-            if (length <= integerDigits) {
-                writeDigits(f, length, buffer, at);
-                int end = at + length;
-                for (int i = length; i < integerDigits; i++) {
+            if (count <= integerDigits) {
+                System.arraycopy(buffer, first, buffer, at, count);
+                int end = at + count;
+                for (int i = count; i < integerDigits; i++) {
                     buffer[end++] = '0';
                 }
                 buffer[end] = '.';
                 buffer[end + 1] = '0';
                 return end + 2;
             }
-            // the digits one place to the right, then the integer part moved back over the point's place
-            writeDigits(f, length, buffer, at + 1);
-            for (int i = 0; i < integerDigits; i++) {
-                buffer[at + i] = buffer[at + i + 1];
-            }
+            // integer part one place left of the point, the fraction after it (sources are never overwritten first)
+            System.arraycopy(buffer, first, buffer, at, integerDigits);
+            System.arraycopy(buffer, first + integerDigits, buffer, at + integerDigits + 1, count - integerDigits);
             buffer[at + integerDigits] = '.';
-            return at + length + 1;
+            return at + count + 1;
         }
         if (scientific < 0 && scientific >= -3) {
+            int start = at + 1 - scientific;
+            System.arraycopy(buffer, first, buffer, start, count);
             buffer[at] = '0';
             buffer[at + 1] = '.';
-            int end = at + 2;
-            for (int i = -1; i > scientific; i--) {
-                buffer[end++] = '0';
+            for (int i = at + 2; i < start; i++) {
+                buffer[i] = '0';
             }
-            writeDigits(f, length, buffer, end);
-            return end + length;
+            return start + count;
         }
-        writeDigits(f, length, buffer, at + 1);
-        buffer[at] = buffer[at + 1];
+        byte lead = buffer[first];
+        System.arraycopy(buffer, first + 1, buffer, at + 2, count - 1);
+        buffer[at] = lead;
         buffer[at + 1] = '.';
-        int end = at + length + 1;
-        if (length == 1) {
+        int end = at + count + 1;
+        if (count == 1) {
             buffer[end++] = '0';
         }
         buffer[end++] = 'E';
@@ -216,6 +235,20 @@ final class DoubleFormat {
         return end + exponentDigits;
     }
 
+    /**
+     * Exactly eight digits of {@code value < 10^8}, leading zeros included, left to right: y = floor((value + 1) ·
+     * 2^28 / 10^8) - 1 is value / 10^8 as a 28-bit binary fraction, a little above it by less than 10^-8, so
+     * multiplying it by ten eight times yields the digits of value as its integer parts (all 10^8 values checked).
+     */
+    private static void writeEightDigits(int value, byte[] buffer, int at) {
+        long y = (((long) value + 1) << 28) / EIGHT_DIGITS - 1;
+        for (int i = 0; i < 8; i++) {
+            y *= 10;
+            buffer[at + i] = (byte) ('0' + (y >>> 28));
+            y &= FRACTION_28;
+        }
+    }
+
     /** The number of decimal digits of {@code value >= 0} (1 for 0). */
     static int digitCount(long value) {
         // With b bits, value has floor(log10(2^b)) digits, or one more when it reaches that power of ten. (value | 1
@@ -225,55 +258,33 @@ final class DoubleFormat {
         return odd >= POWERS_OF_TEN[estimate] ? estimate + 1 : estimate;
     }
 
-    /** Writes the {@code count} decimal digits of {@code value >= 0} at {@code buffer[at]}. */
+    /** Writes the {@code count} decimal digits of {@code value >= 0} at {@code buffer[at]}, right to left. */
     static void writeDigits(long value, int count, byte[] buffer, int at) {
-        if (count <= 9) {
-            writeIntDigits((int) value, at + count, buffer);
-            return;
-        }
-        // the low eight digits, then the rest, in int arithmetic (cheaper than long division by 100)
-        long high = value / 100_000_000;
         int end = at + count;
-        writeEightDigits((int) (value - high * 100_000_000), end, buffer);
-        if (count <= 17) {
-            writeIntDigits((int) high, end - 8, buffer);
-        } else {
-            long top = high / 100_000_000;
-            writeEightDigits((int) (high - top * 100_000_000), end - 8, buffer);
-            writeIntDigits((int) top, end - 16, buffer);
-        }
-    }
-
-    /** The digits of {@code value >= 0} ending just before {@code end}. */
-    private static void writeIntDigits(int value, int end, byte[] buffer) {
-        int rest = value;
-        int at = end;
-        while (rest >= 100) {
-            int quotient = rest / 100;
-            int pair = (rest - quotient * 100) << 1;
-            at -= 2;
-            buffer[at] = DIGIT_PAIRS[pair];
-            buffer[at + 1] = DIGIT_PAIRS[pair + 1];
+        long rest = value;
+        while (rest >= Integer.MAX_VALUE) {
+            long quotient = rest / 100;
+            int pair = (int) (rest - quotient * 100) << 1;
+            end -= 2;
+            buffer[end] = DIGIT_PAIRS[pair];
+            buffer[end + 1] = DIGIT_PAIRS[pair + 1];
             rest = quotient;
         }
-        if (rest >= 10) {
-            int pair = rest << 1;
-            buffer[at - 2] = DIGIT_PAIRS[pair];
-            buffer[at - 1] = DIGIT_PAIRS[pair + 1];
-        } else {
-            buffer[at - 1] = (byte) ('0' + rest);
+        int small = (int) rest;
+        while (small >= 100) {
+            int quotient = small / 100;
+            int pair = (small - quotient * 100) << 1;
+            end -= 2;
+            buffer[end] = DIGIT_PAIRS[pair];
+            buffer[end + 1] = DIGIT_PAIRS[pair + 1];
+            small = quotient;
         }
-    }
-
-    /** Exactly eight digits of {@code value < 10^8}, leading zeros included, ending just before {@code end}. */
-    private static void writeEightDigits(int value, int end, byte[] buffer) {
-        int rest = value;
-        for (int at = end - 2; at >= end - 8; at -= 2) {
-            int quotient = rest / 100;
-            int pair = (rest - quotient * 100) << 1;
-            buffer[at] = DIGIT_PAIRS[pair];
-            buffer[at + 1] = DIGIT_PAIRS[pair + 1];
-            rest = quotient;
+        if (small >= 10) {
+            int pair = small << 1;
+            buffer[end - 2] = DIGIT_PAIRS[pair];
+            buffer[end - 1] = DIGIT_PAIRS[pair + 1];
+        } else {
+            buffer[end - 1] = (byte) ('0' + small);
         }
     }
 

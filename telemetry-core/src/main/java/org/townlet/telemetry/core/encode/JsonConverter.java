@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.encode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.townlet.telemetry.api.event.AffordanceEventCounts;
 import org.townlet.telemetry.api.event.AffordanceRuntime;
@@ -65,6 +67,8 @@ final class JsonConverter {
     private Object[] path = new Object[16];
     private int depth;
     private long nonfiniteSeen;
+    private MapWalk[] walks = new MapWalk[8];
+    private int walkDepth;
 
     JsonConverter(Runnable nonfinite) {
         this.nonfinite = nonfinite;
@@ -152,12 +156,13 @@ final class JsonConverter {
      * document, or {@code null} (see {@link #plainMap(Map, Object)}).
      */
     Object plain(Object value, Object previous) {
+        // doubles first: most values of a frame are
+        if (value instanceof Double number) {
+            return Double.isFinite(number) ? number : nonFinite();
+        }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Integer) {
             return value;
-        }
-        if (value instanceof Double number) {
-            return Double.isFinite(number) ? number : nonFinite();
         }
         if (value instanceof JsonObject) {
             // made by this converter from converted values
@@ -223,49 +228,121 @@ final class JsonConverter {
         if (before != null && before.source() == map && before.clean()) {
             return before;
         }
-        int size = map.size();
-        String[] shared = before != null && before.size() == size ? before.keyArray() : null;
-        String[] keys = null;
-        Object[] values = new Object[size];
-        long nonfiniteBefore = nonfiniteSeen;
-        int i = 0;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key) || i == size) {
-                // keys that are not text may collide once turned into text; an inconsistent size is not worth a path
-                return copyWithTextKeys(map);
+        MapWalk walk = startWalk();
+        try {
+            walk.start(map.size(), before);
+            // forEach, not entrySet(): an unmodifiable wrapper's entry set wraps every entry once more
+            map.forEach(walk);
+            return walk.result(map);
+        } finally {
+            endWalk();
+        }
+    }
+
+    private MapWalk startWalk() {
+        if (walkDepth == walks.length) {
+            walks = Arrays.copyOf(walks, walkDepth * 2);
+        }
+        MapWalk walk = walks[walkDepth];
+        if (walk == null) {
+            walk = new MapWalk();
+            walks[walkDepth] = walk;
+        }
+        walkDepth++;
+        return walk;
+    }
+
+    private void endWalk() {
+        walks[--walkDepth].clear();
+    }
+
+    /**
+     * One map being converted by {@link #plainMap(Map, Object)}: its keys and converted values so far. One instance per
+     * nesting depth, reused, so converting a map allocates only its result.
+     */
+    private final class MapWalk implements BiConsumer<Object, Object> {
+        private JsonObject before;
+        private String[] shared;
+        private String[] keys;
+        private Object[] values;
+        private int count;
+        private boolean textKeysOnly;
+        private long nonfiniteBefore;
+
+        void start(int size, JsonObject previous) {
+            before = previous;
+            shared = previous != null && previous.size() == size ? previous.keyArray() : null;
+            keys = null;
+            values = new Object[size];
+            count = 0;
+            textKeysOnly = true;
+            nonfiniteBefore = nonfiniteSeen;
+        }
+
+        @Override
+        public void accept(Object rawKey, Object value) {
+            int i = count;
+            if (i == values.length) {
+                // a map larger than its size said; immutable maps do not do this, but stay correct
+                values = Arrays.copyOf(values, i * 2 + 1);
+                ownKeys(i);
+                keys = Arrays.copyOf(keys, values.length);
+                shared = null;
+            }
+            String key;
+            if (rawKey instanceof String text) {
+                key = text;
+            } else {
+                key = String.valueOf(rawKey);
+                textKeysOnly = false;
             }
             if (keys == null && (shared == null || shared[i] != key && !shared[i].equals(key))) {
-                keys = new String[size];
-                if (shared != null) {
-                    System.arraycopy(shared, 0, keys, 0, i);
-                }
+                ownKeys(i);
             }
             if (keys != null) {
                 keys[i] = key;
             }
             Object previousValue = before == null ? null : keys == null ? before.valueAt(i) : before.get(key);
-            push(key);
-            values[i] = plain(entry.getValue(), previousValue);
+            push(rawKey);
+            values[i] = plain(value, previousValue);
             pop();
-            i++;
+            count = i + 1;
         }
-        if (i != size) {
-            return copyWithTextKeys(map);
-        }
-        return new JsonObject(map, keys == null ? shared : keys, values, nonfiniteSeen == nonfiniteBefore);
-    }
 
-    /** The rare map whose keys are not all text: a copy keyed by {@code String.valueOf(key)}, later keys winning. */
-    private Map<String, Object> copyWithTextKeys(Map<?, ?> map) {
-        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(capacityFor(map.size()));
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            Object key = entry.getKey();
-            push(key);
-            Object converted = plain(entry.getValue());
-            pop();
-            copy.put(String.valueOf(key), converted);
+        /** Switches from the shared key array to one of its own, keeping the first {@code n} keys. */
+        private void ownKeys(int n) {
+            if (keys == null) {
+                keys = new String[values.length];
+                if (shared != null) {
+                    System.arraycopy(shared, 0, keys, 0, n);
+                }
+            }
         }
-        return Collections.unmodifiableMap(copy);
+
+        Map<String, Object> result(Object source) {
+            String[] finalKeys = keys == null ? shared : keys;
+            Object[] finalValues = values;
+            if (count != finalValues.length) {
+                finalKeys = Arrays.copyOf(finalKeys, count);
+                finalValues = Arrays.copyOf(finalValues, count);
+            }
+            if (!textKeysOnly) {
+                // keys that were not text may collide once turned into text: later values win, as in any map
+                LinkedHashMap<String, Object> copy = new LinkedHashMap<>(capacityFor(count));
+                for (int i = 0; i < count; i++) {
+                    copy.put(finalKeys[i], finalValues[i]);
+                }
+                return Collections.unmodifiableMap(copy);
+            }
+            return new JsonObject(source, finalKeys, finalValues, nonfiniteSeen == nonfiniteBefore);
+        }
+
+        void clear() {
+            before = null;
+            shared = null;
+            keys = null;
+            values = null;
+        }
     }
 
     /** A {@code HashMap} capacity that holds {@code size} entries without resizing. */
