@@ -238,9 +238,10 @@ final class DoubleFormat {
     /**
      * Exactly eight digits of {@code value < 10^8}, leading zeros included, left to right: y = floor((value + 1) ·
      * 2^28 / 10^8) - 1 is value / 10^8 as a 28-bit binary fraction, a little above it by less than 10^-8, so
-     * multiplying it by ten eight times yields the digits of value as its integer parts (all 10^8 values checked).
+     * multiplying it by ten eight times yields the digits of value as its integer parts (DoubleFormatTest checks all
+     * 10^8 values).
      */
-    private static void writeEightDigits(int value, byte[] buffer, int at) {
+    static void writeEightDigits(int value, byte[] buffer, int at) {
         long y = (((long) value + 1) << 28) / EIGHT_DIGITS - 1;
         for (int i = 0; i < 8; i++) {
             y *= 10;

@@ -161,6 +161,23 @@ class DoubleFormatTest {
         assertThat(bound.longValueExact()).isEqualTo(DoubleFormat.TINY_SIGNIFICAND);
     }
 
+    @Test
+    void eightDigitGroupsAreExactForEveryValue() {
+        byte[] written = new byte[8];
+        byte[] expected = "00000000".getBytes(StandardCharsets.US_ASCII);
+        for (int value = 0; value < 100_000_000; value++) {
+            DoubleFormat.writeEightDigits(value, written, 0);
+            if (!java.util.Arrays.equals(written, expected)) {
+                assertThat(new String(written, StandardCharsets.US_ASCII)).as("value %d", value)
+                        .isEqualTo(new String(expected, StandardCharsets.US_ASCII));
+            }
+            // the next expected text: a decimal counter, no division involved
+            for (int i = 7; i >= 0 && ++expected[i] > '9'; i--) {
+                expected[i] = '0';
+            }
+        }
+    }
+
     private static BigDecimal twoToThe(int q) {
         // 2^-n = 5^n / 10^n, exactly
         return q >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(q)) : new BigDecimal(BigInteger.valueOf(5).pow(-q), -q);
