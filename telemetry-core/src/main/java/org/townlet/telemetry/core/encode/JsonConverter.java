@@ -266,6 +266,7 @@ final class JsonConverter {
         private String[] keys;
         private Object[] values;
         private int count;
+        private int cursor;
         private boolean textKeysOnly;
         private long nonfiniteBefore;
 
@@ -275,6 +276,7 @@ final class JsonConverter {
             keys = null;
             values = new Object[size];
             count = 0;
+            cursor = 0;
             textKeysOnly = true;
             nonfiniteBefore = nonfiniteSeen;
         }
@@ -302,11 +304,27 @@ final class JsonConverter {
             if (keys != null) {
                 keys[i] = key;
             }
-            Object previousValue = before == null ? null : keys == null ? before.valueAt(i) : before.get(key);
+            Object previousValue = before == null ? null : previousValue(key);
             push(rawKey);
             values[i] = plain(value, previousValue);
             pop();
             count = i + 1;
+        }
+
+        /**
+         * The previous conversion's value under {@code key}: looked for where the previous key was found plus one, so
+         * that after a key came or went one lookup realigns the walk and the rest are found by position.
+         */
+        private Object previousValue(String key) {
+            int position = cursor;
+            if (position >= before.size() || before.keyAt(position) != key && !before.keyAt(position).equals(key)) {
+                position = before.indexOf(key);
+                if (position < 0) {
+                    return null;
+                }
+            }
+            cursor = position + 1;
+            return before.valueAt(position);
         }
 
         /** Switches from the shared key array to one of its own, keeping the first {@code n} keys. */

@@ -79,7 +79,8 @@ final class JsonObject extends AbstractMap<String, Object> {
         return values[position];
     }
 
-    private int indexOf(Object key) {
+    /** The position of {@code key}, or -1. */
+    int indexOf(Object key) {
         if (keys.length > SCAN_LIMIT) {
             if (index == null) {
                 HashMap<String, Integer> positions = new HashMap<>(JsonConverter.capacityFor(keys.length));
