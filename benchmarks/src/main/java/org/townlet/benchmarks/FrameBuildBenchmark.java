@@ -21,12 +21,16 @@ import org.townlet.telemetry.core.encode.FrameEncoder;
 import org.townlet.telemetry.core.encode.PublisherFrameProducer;
 import org.townlet.telemetry.core.encode.SnapshotDocumentBuilder;
 import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.transform.TransformChain;
+import org.townlet.telemetry.core.transform.TransformPipeline;
+import org.townlet.telemetry.core.transform.TransformSpec;
 import org.townlet.telemetry.core.worker.PipelineCounters;
 
 /**
  * The worker's per-frame path on real read models of the default town (SPEC §9.5): building the snapshot document and
  * diffing it against the previous one, encoding a document, and the whole producer (build, transforms with schema
- * validation, diff, encode). Each invocation handles the next tick of a recorded sequence, cycling.
+ * validation, diff, encode), also without the schema validator to show the rest. Each invocation handles the next
+ * tick of a recorded sequence, cycling.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +49,7 @@ public class FrameBuildBenchmark {
     private Map<String, Object> base;
     private FrameEncoder encoder;
     private PublisherFrameProducer producer;
+    private PublisherFrameProducer unvalidatedProducer;
     private long seq;
 
     @Setup(Level.Trial)
@@ -55,6 +60,13 @@ public class FrameBuildBenchmark {
         builder = new SnapshotDocumentBuilder(() -> counters().toStatus(), () -> { });
         encoder = new FrameEncoder();
         producer = new PublisherFrameProducer(counters(), true, 100);
+        TransformPipeline withoutValidation = TransformPipeline.of(TransformPipeline.DEFAULT.transforms().stream()
+                .filter(spec -> !(spec instanceof TransformSpec.SchemaValidator))
+                .toList());
+        unvalidatedProducer = new PublisherFrameProducer(counters(), true, 100, TransformChain.of(withoutValidation),
+                e -> {
+                    throw e;
+                });
     }
 
     private static PipelineCounters counters() {
@@ -89,10 +101,21 @@ public class FrameBuildBenchmark {
     /** The worker's whole per-frame path with the default pipeline: build, redact, diff, validate, encode. */
     @Benchmark
     public EncodedFrame produce() {
+        return producer.encode(nextRenumbered()).orElse(null);
+    }
+
+    /** {@link #produce()} without the schema validator: build, redact, diff, required fields, encode. */
+    @Benchmark
+    public EncodedFrame produceWithoutValidation() {
+        return unvalidatedProducer.encode(nextRenumbered()).orElse(null);
+    }
+
+    /** The next recorded tick with the next {@code seq}, its tick moved on by a cycle's length each time round. */
+    private TickRecord nextRenumbered() {
         TickRecord record = nextRecord();
         TickRecord renumbered = new TickRecord(seq, record.tick() + 1_000_000L * (seq / records.size()),
                 record.kind(), record.models());
         seq++;
-        return producer.encode(renumbered).orElse(null);
+        return renumbered;
     }
 }

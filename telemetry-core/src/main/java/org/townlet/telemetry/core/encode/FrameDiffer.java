@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.encode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,16 @@ public final class FrameDiffer {
         if (left.size() != right.size()) {
             return false;
         }
+        if (left instanceof JsonObject leftObject && right instanceof JsonObject rightObject
+                && sameKeys(leftObject.keyArray(), rightObject.keyArray())) {
+            // the same keys in the same order (records of one type, a map and its previous conversion): by position
+            for (int i = 0, n = leftObject.size(); i < n; i++) {
+                if (!jsonEquals(leftObject.valueAt(i), rightObject.valueAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Map.Entry<?, ?> entry : left.entrySet()) {
             Object rightValue = right.get(entry.getKey());
             if (rightValue == null && !right.containsKey(entry.getKey())) {
@@ -103,6 +114,10 @@ public final class FrameDiffer {
             }
         }
         return true;
+    }
+
+    private static boolean sameKeys(String[] left, String[] right) {
+        return left == right || Arrays.equals(left, right);
     }
 
     private static boolean listsEqual(List<?> left, List<?> right) {

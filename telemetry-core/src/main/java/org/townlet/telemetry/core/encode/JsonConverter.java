@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.encode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.townlet.telemetry.api.event.AffordanceEventCounts;
 import org.townlet.telemetry.api.event.AffordanceRuntime;
@@ -45,10 +48,12 @@ import org.townlet.telemetry.api.status.MetricValue;
  * Turns read-model values into plain JSON values (SPEC §1.4, §9.1): maps with snake_case keys, lists, strings,
  * booleans, integral numbers, finite doubles and {@code null}. Records are converted by hand (no reflection).
  *
- * <p>A JSON map or list that is already plain is returned as the same instance (no copy); one holding a record, a
- * non-finite double or another non-plain value is copied with the values converted. A non-finite double becomes
- * {@code null}, is counted through the {@code nonfinite} callback and, the first time in each section, logged as
- * WARNING {@code telemetry_nonfinite_value section={s} path={p}}.
+ * <p>Maps and records become {@link JsonObject}s (records' key arrays are the constants below): a map is walked once
+ * and, when it comes back unchanged in the next document, not walked again (see {@link #plainMap(Map, Object)}). A list
+ * that is already plain is returned as the same instance; one holding a map, a record, a non-finite double or another
+ * non-plain value is copied with the values converted. A non-finite double becomes {@code null}, is counted through
+ * the {@code nonfinite} callback and, the first time in each section, logged as WARNING
+ * {@code telemetry_nonfinite_value section={s} path={p}}.
  *
  * <p>Threads: not thread-safe; used under the pipeline's send lock only. The warned-sections set is concurrent only
  * because a builder may, rarely, move between the worker thread and a {@code fan_out} producer.
@@ -62,6 +67,8 @@ final class JsonConverter {
     private Object[] path = new Object[16];
     private int depth;
     private long nonfiniteSeen;
+    private MapWalk[] walks = new MapWalk[8];
+    private int walkDepth;
 
     JsonConverter(Runnable nonfinite) {
         this.nonfinite = nonfinite;
@@ -139,20 +146,33 @@ final class JsonConverter {
 
     // ------------------------------------------------------------------ generic values
 
-    /** The plain JSON form of {@code value}; the same instance when it is plain already. */
+    /** The plain JSON form of {@code value} (see the class comment). */
     Object plain(Object value) {
+        return plain(value, null);
+    }
+
+    /**
+     * The plain JSON form of {@code value}; {@code previous} is what converting the same place gave for the previous
+     * document, or {@code null} (see {@link #plainMap(Map, Object)}).
+     */
+    Object plain(Object value, Object previous) {
+        // doubles first: most values of a frame are
+        if (value instanceof Double number) {
+            return Double.isFinite(number) ? number : nonFinite();
+        }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Integer) {
             return value;
         }
-        if (value instanceof Double number) {
-            return Double.isFinite(number) ? number : nonFinite();
+        if (value instanceof JsonObject) {
+            // made by this converter from converted values
+            return value;
         }
         if (value instanceof Map<?, ?> map) {
-            return plainMap(map);
+            return plainMap(map, previous);
         }
         if (value instanceof List<?> list) {
-            return plainList(list);
+            return plainList(list, previous);
         }
         if (value instanceof Float number) {
             return number(number.doubleValue());
@@ -185,47 +205,193 @@ final class JsonConverter {
         return value.toString();
     }
 
-    /** The plain JSON map of {@code map} (string keys); the same instance when nothing needed converting. */
-    @SuppressWarnings("unchecked")
+    /** The plain JSON map of {@code map}: a {@link JsonObject} of its converted values, in its order. */
     Map<String, Object> plainMap(Map<?, ?> map) {
+        return plainMap(map, null);
+    }
+
+    /**
+     * The plain JSON map of {@code map}, walked once: a {@link JsonObject} holding its converted values in its order,
+     * so the differ and the encoder never iterate (and box) the source map again.
+     *
+     * <p>{@code previous} is the conversion of the same place in the previous document (the section's previous value,
+     * or the previous value's entry under the same key), or {@code null}. When it was made from this very map and held
+     * no non-finite value, it is returned as it is, without a walk: values are immutable, and most entries of a
+     * per-agent section come back unchanged from tick to tick. Otherwise its key array is shared when the keys are the
+     * same, and its values guide the conversion of the nested maps.
+     */
+    Map<String, Object> plainMap(Map<?, ?> map, Object previous) {
         if (map.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, Object> copy = null;
-        int seen = 0;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            Object key = entry.getKey();
-            Object value = entry.getValue();
-            push(key);
-            Object converted = plain(value);
+        JsonObject before = previous instanceof JsonObject object ? object : null;
+        if (before != null && before.source() == map && before.clean()) {
+            return before;
+        }
+        MapWalk walk = startWalk();
+        try {
+            walk.start(map.size(), before);
+            // forEach, not entrySet(): an unmodifiable wrapper's entry set wraps every entry once more
+            map.forEach(walk);
+            return walk.result(map);
+        } finally {
+            endWalk();
+        }
+    }
+
+    private MapWalk startWalk() {
+        if (walkDepth == walks.length) {
+            walks = Arrays.copyOf(walks, walkDepth * 2);
+        }
+        MapWalk walk = walks[walkDepth];
+        if (walk == null) {
+            walk = new MapWalk();
+            walks[walkDepth] = walk;
+        }
+        walkDepth++;
+        return walk;
+    }
+
+    private void endWalk() {
+        walks[--walkDepth].clear();
+    }
+
+    /**
+     * One map being converted by {@link #plainMap(Map, Object)}: its keys and converted values so far. One instance per
+     * nesting depth, reused, so converting a map allocates only its result.
+     */
+    private final class MapWalk implements BiConsumer<Object, Object> {
+        private JsonObject before;
+        private String[] shared;
+        private String[] keys;
+        private Object[] values;
+        private int count;
+        private int cursor;
+        private boolean textKeysOnly;
+        private long nonfiniteBefore;
+
+        void start(int size, JsonObject previous) {
+            before = previous;
+            shared = previous != null && previous.size() == size ? previous.keyArray() : null;
+            keys = null;
+            values = new Object[size];
+            count = 0;
+            cursor = 0;
+            textKeysOnly = true;
+            nonfiniteBefore = nonfiniteSeen;
+        }
+
+        @Override
+        public void accept(Object rawKey, Object value) {
+            int i = count;
+            if (i == values.length) {
+                // a map larger than its size said; immutable maps do not do this, but stay correct
+                values = Arrays.copyOf(values, i * 2 + 1);
+                ownKeys(i);
+                keys = Arrays.copyOf(keys, values.length);
+                shared = null;
+            }
+            String key;
+            if (rawKey instanceof String text) {
+                key = text;
+            } else {
+                key = String.valueOf(rawKey);
+                textKeysOnly = false;
+            }
+            if (keys == null && (shared == null || shared[i] != key && !shared[i].equals(key))) {
+                ownKeys(i);
+            }
+            if (keys != null) {
+                keys[i] = key;
+            }
+            Object previousValue = before == null ? null : previousValue(key);
+            push(rawKey);
+            values[i] = plain(value, previousValue);
             pop();
-            if (copy == null && (converted != value || !(key instanceof String))) {
-                copy = new LinkedHashMap<>();
-                Iterator<? extends Map.Entry<?, ?>> earlier = map.entrySet().iterator();
-                for (int i = 0; i < seen; i++) {
-                    Map.Entry<?, ?> before = earlier.next();
-                    copy.put((String) before.getKey(), before.getValue());
+            count = i + 1;
+        }
+
+        /**
+         * The previous conversion's value under {@code key}: looked for where the previous key was found plus one, so
+         * that after a key came or went one lookup realigns the walk and the rest are found by position.
+         */
+        private Object previousValue(String key) {
+            int position = cursor;
+            if (position >= before.size() || before.keyAt(position) != key && !before.keyAt(position).equals(key)) {
+                position = before.indexOf(key);
+                if (position < 0) {
+                    return null;
                 }
             }
-            if (copy != null) {
-                copy.put(String.valueOf(key), converted);
-            }
-            seen++;
+            cursor = position + 1;
+            return before.valueAt(position);
         }
-        return copy == null ? (Map<String, Object>) map : Collections.unmodifiableMap(copy);
+
+        /** Switches from the shared key array to one of its own, keeping the first {@code n} keys. */
+        private void ownKeys(int n) {
+            if (keys == null) {
+                keys = new String[values.length];
+                if (shared != null) {
+                    System.arraycopy(shared, 0, keys, 0, n);
+                }
+            }
+        }
+
+        Map<String, Object> result(Object source) {
+            String[] finalKeys = keys == null ? shared : keys;
+            Object[] finalValues = values;
+            if (count != finalValues.length) {
+                finalKeys = Arrays.copyOf(finalKeys, count);
+                finalValues = Arrays.copyOf(finalValues, count);
+            }
+            if (!textKeysOnly) {
+                // keys that were not text may collide once turned into text: later values win, as in any map
+                LinkedHashMap<String, Object> copy = new LinkedHashMap<>(capacityFor(count));
+                for (int i = 0; i < count; i++) {
+                    copy.put(finalKeys[i], finalValues[i]);
+                }
+                return Collections.unmodifiableMap(copy);
+            }
+            return new JsonObject(source, finalKeys, finalValues, nonfiniteSeen == nonfiniteBefore);
+        }
+
+        void clear() {
+            before = null;
+            shared = null;
+            keys = null;
+            values = null;
+        }
+    }
+
+    /** A {@code HashMap} capacity that holds {@code size} entries without resizing. */
+    static int capacityFor(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f + 1.0f);
     }
 
     /** The plain JSON list of {@code list}; the same instance when nothing needed converting. */
-    @SuppressWarnings("unchecked")
     List<Object> plainList(List<?> list) {
+        return plainList(list, null);
+    }
+
+    /**
+     * The plain JSON list of {@code list}; the same instance when nothing needed converting, which it knows without a
+     * walk when {@code previous}, the conversion of the same place in the previous document, is this very list.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object> plainList(List<?> list, Object previous) {
         if (list.isEmpty()) {
             return List.of();
         }
+        if (previous == list) {
+            return (List<Object>) list;
+        }
+        List<?> before = previous instanceof List<?> previousList && previousList.size() == list.size()
+                && previousList instanceof RandomAccess ? previousList : null;
         List<Object> copy = null;
         int index = 0;
         for (Object value : list) {
             push(index);
-            Object converted = plain(value);
+            Object converted = plain(value, before == null ? null : before.get(index));
             pop();
             if (copy == null && converted != value) {
                 copy = new ArrayList<>(list.size());
@@ -314,210 +480,180 @@ final class JsonConverter {
 
     // ------------------------------------------------------------------ records, by hand
 
+    private static final String[] QUEUE_METRICS = {"cooldown_events", "ghost_step_events", "rotation_events"};
+    private static final String[] TIE = {"trust", "familiarity", "rivalry"};
+    private static final String[] PRICE_SPIKE = {"magnitude", "targets"};
+    private static final String[] RIVALRY_EVENT = {"tick", "agent_a", "agent_b", "intensity", "reason"};
+    private static final String[] QUEUE_HISTORY_ENTRY = {"tick", "delta", "totals"};
+    private static final String[] CONFLICT = {"queues", "queue_history", "rivalry", "rivalry_events"};
+    private static final String[] RELATIONSHIP_UPDATE = {"owner", "other", "trust", "familiarity", "rivalry", "status",
+        "delta"};
+    private static final String[] OVERLAY_ENTRY = {"owner", "other", "trust", "familiarity", "rivalry", "delta_trust",
+        "delta_familiarity", "delta_rivalry"};
+    private static final String[] NARRATION = {"tick", "category", "message", "priority", "data"};
+    private static final String[] DEDUPED_NARRATION = {"tick", "category", "message", "priority", "data",
+        "dedupe_key"};
+    private static final String[] RUNNING_AFFORDANCE = {"agent_id", "affordance_id", "started_tick", "remaining_ticks"};
+    private static final String[] EVENT_COUNTS = {"start", "finish", "fail", "precondition_fail"};
+    private static final String[] AFFORDANCE_RUNTIME = {"tick", "running_count", "running", "active_reservations",
+        "event_counts"};
+    private static final String[] PERTURBATIONS = {"active", "pending", "cooldowns"};
+    private static final String[] COOLDOWNS = {"spec", "agents"};
+    private static final String[] STABILITY_INPUTS = {"hunger_levels", "option_switch_counts", "reward_samples"};
+    private static final String[] POLICY_IDENTITY = {"config_id", "policy_hash", "observation_variant",
+        "anneal_ratio"};
+    private static final String[] RELATIONSHIP_SUMMARY = {"agents", "churn"};
+    private static final String[] AGENT_SUMMARY = {"top_friends", "top_rivals"};
+    private static final String[] FRIEND = {"agent", "trust", "familiarity", "rivalry"};
+    private static final String[] RIVAL = {"agent", "rivalry"};
+    private static final String[] METRIC_VALUE = {"value", "tags"};
+
     Map<String, Object> queueMetrics(QueueMetrics metrics) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("cooldown_events", metrics.cooldownEvents());
-        map.put("ghost_step_events", metrics.ghostStepEvents());
-        map.put("rotation_events", metrics.rotationEvents());
-        return map;
+        return new JsonObject(QUEUE_METRICS, metrics.cooldownEvents(), metrics.ghostStepEvents(),
+                metrics.rotationEvents());
     }
 
     Map<String, Object> tie(RelationshipTie tie) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("trust", field("trust", tie.trust()));
-        map.put("familiarity", field("familiarity", tie.familiarity()));
-        map.put("rivalry", field("rivalry", tie.rivalry()));
-        return map;
+        return new JsonObject(TIE, field("trust", tie.trust()), field("familiarity", tie.familiarity()),
+                field("rivalry", tie.rivalry()));
     }
 
     Map<String, Object> priceSpike(PriceSpike spike) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("magnitude", field("magnitude", spike.magnitude()));
-        map.put("targets", spike.targets());
-        return map;
+        return new JsonObject(PRICE_SPIKE, field("magnitude", spike.magnitude()), spike.targets());
     }
 
     Map<String, Object> rivalryEvent(RivalryEvent event) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", event.tick());
-        map.put("agent_a", event.agentA());
-        map.put("agent_b", event.agentB());
-        map.put("intensity", field("intensity", event.intensity()));
-        map.put("reason", event.reason());
-        return map;
+        return new JsonObject(RIVALRY_EVENT, event.tick(), event.agentA(), event.agentB(),
+                field("intensity", event.intensity()), event.reason());
     }
 
     Map<String, Object> queueHistoryEntry(QueueHistoryEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("tick", entry.tick());
-        map.put("delta", queueMetrics(entry.delta()));
-        map.put("totals", queueMetrics(entry.totals()));
-        return map;
+        return new JsonObject(QUEUE_HISTORY_ENTRY, entry.tick(), queueMetrics(entry.delta()),
+                queueMetrics(entry.totals()));
     }
 
     Map<String, Object> conflict(ConflictSnapshot conflict) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("queues", queueMetrics(conflict.queues()));
-        map.put("queue_history", list("queue_history", conflict.queueHistory(), this::queueHistoryEntry));
+        Object queues = queueMetrics(conflict.queues());
+        Object history = list("queue_history", conflict.queueHistory(), this::queueHistoryEntry);
         push("rivalry");
-        map.put("rivalry", plainMap(conflict.rivalry()));
+        Object rivalry = plainMap(conflict.rivalry());
         pop();
-        map.put("rivalry_events", list("rivalry_events", conflict.rivalryEvents(), this::rivalryEvent));
-        return map;
+        Object events = list("rivalry_events", conflict.rivalryEvents(), this::rivalryEvent);
+        return new JsonObject(CONFLICT, queues, history, rivalry, events);
     }
 
     Map<String, Object> relationshipUpdate(RelationshipUpdate update) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(10);
-        map.put("owner", update.owner());
-        map.put("other", update.other());
-        map.put("trust", field("trust", update.trust()));
-        map.put("familiarity", field("familiarity", update.familiarity()));
-        map.put("rivalry", field("rivalry", update.rivalry()));
-        map.put("status", update.status().jsonName());
+        Object trust = field("trust", update.trust());
+        Object familiarity = field("familiarity", update.familiarity());
+        Object rivalry = field("rivalry", update.rivalry());
         push("delta");
-        map.put("delta", tie(update.delta()));
+        Object delta = tie(update.delta());
         pop();
-        return map;
+        return new JsonObject(RELATIONSHIP_UPDATE, update.owner(), update.other(), trust, familiarity, rivalry,
+                update.status().jsonName(), delta);
     }
 
     Map<String, Object> overlayEntry(OverlayEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(12);
-        map.put("owner", entry.owner());
-        map.put("other", entry.other());
-        map.put("trust", field("trust", entry.trust()));
-        map.put("familiarity", field("familiarity", entry.familiarity()));
-        map.put("rivalry", field("rivalry", entry.rivalry()));
-        map.put("delta_trust", field("delta_trust", entry.deltaTrust()));
-        map.put("delta_familiarity", field("delta_familiarity", entry.deltaFamiliarity()));
-        map.put("delta_rivalry", field("delta_rivalry", entry.deltaRivalry()));
-        return map;
+        return new JsonObject(OVERLAY_ENTRY, entry.owner(), entry.other(), field("trust", entry.trust()),
+                field("familiarity", entry.familiarity()), field("rivalry", entry.rivalry()),
+                field("delta_trust", entry.deltaTrust()), field("delta_familiarity", entry.deltaFamiliarity()),
+                field("delta_rivalry", entry.deltaRivalry()));
     }
 
     Map<String, Object> narration(NarrationEntry entry) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", entry.tick());
-        map.put("category", entry.category());
-        map.put("message", entry.message());
-        map.put("priority", entry.priority());
         push("data");
-        map.put("data", plainMap(entry.data()));
+        Object data = plainMap(entry.data());
         pop();
         if (entry.dedupeKey() != null) {
-            map.put("dedupe_key", entry.dedupeKey());
+            return new JsonObject(DEDUPED_NARRATION, entry.tick(), entry.category(), entry.message(), entry.priority(),
+                    data, entry.dedupeKey());
         }
-        return map;
+        return new JsonObject(NARRATION, entry.tick(), entry.category(), entry.message(), entry.priority(), data);
     }
 
     Map<String, Object> runningAffordance(RunningAffordance running) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("agent_id", running.agentId());
-        map.put("affordance_id", running.affordanceId());
-        map.put("started_tick", running.startedTick());
-        map.put("remaining_ticks", running.remainingTicks());
-        return map;
+        return new JsonObject(RUNNING_AFFORDANCE, running.agentId(), running.affordanceId(), running.startedTick(),
+                running.remainingTicks());
     }
 
     Map<String, Object> eventCounts(AffordanceEventCounts counts) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("start", counts.start());
-        map.put("finish", counts.finish());
-        map.put("fail", counts.fail());
-        map.put("precondition_fail", counts.preconditionFail());
-        return map;
+        return new JsonObject(EVENT_COUNTS, counts.start(), counts.finish(), counts.fail(), counts.preconditionFail());
     }
 
     Map<String, Object> affordanceRuntime(AffordanceRuntime runtime) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(8);
-        map.put("tick", runtime.tick());
-        map.put("running_count", runtime.runningCount());
-        LinkedHashMap<String, Object> running = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> running = new LinkedHashMap<>(capacityFor(runtime.running().size()));
         runtime.running().forEach((object, affordance) -> running.put(object, runningAffordance(affordance)));
-        map.put("running", running);
         push("active_reservations");
-        map.put("active_reservations", plainMap(runtime.activeReservations()));
+        Object reservations = plainMap(runtime.activeReservations());
         pop();
-        map.put("event_counts", eventCounts(runtime.eventCounts()));
-        return map;
+        return new JsonObject(AFFORDANCE_RUNTIME, runtime.tick(), runtime.runningCount(), running, reservations,
+                eventCounts(runtime.eventCounts()));
     }
 
     Map<String, Object> perturbations(Perturbations perturbations) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
         push("active");
-        map.put("active", plainMap(perturbations.active()));
+        Object active = plainMap(perturbations.active());
         pop();
         push("pending");
-        map.put("pending", plainList(perturbations.pending()));
+        Object pending = plainList(perturbations.pending());
         pop();
         PerturbationCooldowns cooldowns = perturbations.cooldowns();
-        LinkedHashMap<String, Object> cooldownMap = new LinkedHashMap<>(4);
-        cooldownMap.put("spec", cooldowns.spec());
-        cooldownMap.put("agents", cooldowns.agents());
-        map.put("cooldowns", cooldownMap);
-        return map;
+        return new JsonObject(PERTURBATIONS, active, pending,
+                new JsonObject(COOLDOWNS, cooldowns.spec(), cooldowns.agents()));
     }
 
     Map<String, Object> stabilityInputs(StabilityInputs inputs) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
+        return stabilityInputs(inputs, null);
+    }
+
+    /** {@code previous}: the previous document's converted inputs, a guide for the conversion (see plainMap). */
+    Map<String, Object> stabilityInputs(StabilityInputs inputs, Object previous) {
         push("hunger_levels");
-        map.put("hunger_levels", plainMap(inputs.hungerLevels()));
+        Object hunger = plainMap(inputs.hungerLevels(), field(previous, "hunger_levels"));
         pop();
-        map.put("option_switch_counts", inputs.optionSwitchCounts());
         push("reward_samples");
-        map.put("reward_samples", plainMap(inputs.rewardSamples()));
+        Object rewards = plainMap(inputs.rewardSamples(), field(previous, "reward_samples"));
         pop();
-        return map;
+        return new JsonObject(STABILITY_INPUTS, hunger, inputs.optionSwitchCounts(), rewards);
     }
 
     Map<String, Object> policyIdentity(PolicyIdentity identity) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-        map.put("config_id", identity.configId());
-        map.put("policy_hash", identity.policyHash());
-        map.put("observation_variant", identity.observationVariant());
         push("anneal_ratio");
-        map.put("anneal_ratio", number(identity.annealRatio()));
+        Object ratio = number(identity.annealRatio());
         pop();
-        return map;
+        return new JsonObject(POLICY_IDENTITY, identity.configId(), identity.policyHash(),
+                identity.observationVariant(), ratio);
     }
 
     Map<String, Object> relationshipSummary(RelationshipSummary summary) {
-        LinkedHashMap<String, Object> agents = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> agents = new LinkedHashMap<>(capacityFor(summary.agents().size()));
         summary.agents().forEach((agent, entry) -> agents.put(agent, agentSummary(entry)));
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("agents", agents);
         push("churn");
-        map.put("churn", plainMap(summary.churn()));
+        Object churn = plainMap(summary.churn());
         pop();
-        return map;
+        return new JsonObject(RELATIONSHIP_SUMMARY, agents, churn);
     }
 
     private Map<String, Object> agentSummary(AgentRelationshipSummary summary) {
         List<Object> friends = new ArrayList<>(summary.topFriends().size());
         for (FriendEntry friend : summary.topFriends()) {
-            LinkedHashMap<String, Object> map = new LinkedHashMap<>(6);
-            map.put("agent", friend.agent());
-            map.put("trust", field("trust", friend.trust()));
-            map.put("familiarity", field("familiarity", friend.familiarity()));
-            map.put("rivalry", field("rivalry", friend.rivalry()));
-            friends.add(map);
+            friends.add(new JsonObject(FRIEND, friend.agent(), field("trust", friend.trust()),
+                    field("familiarity", friend.familiarity()), field("rivalry", friend.rivalry())));
         }
         List<Object> rivals = new ArrayList<>(summary.topRivals().size());
         for (RivalEntry rival : summary.topRivals()) {
-            LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-            map.put("agent", rival.agent());
-            map.put("rivalry", field("rivalry", rival.rivalry()));
-            rivals.add(map);
+            rivals.add(new JsonObject(RIVAL, rival.agent(), field("rivalry", rival.rivalry())));
         }
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("top_friends", friends);
-        map.put("top_rivals", rivals);
-        return map;
+        return new JsonObject(AGENT_SUMMARY, friends, rivals);
     }
 
     Map<String, Object> metricValue(MetricValue metric) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-        map.put("value", field("value", metric.value()));
-        map.put("tags", metric.tags());
-        return map;
+        return new JsonObject(METRIC_VALUE, field("value", metric.value()), metric.tags());
+    }
+
+    /** The entry {@code key} of a previous conversion, when it is an object; {@code null} otherwise. */
+    static Object field(Object previous, String key) {
+        return previous instanceof JsonObject object ? object.get(key) : null;
     }
 
     /** A double field of a record, with its name on the warning path. */
@@ -555,12 +691,24 @@ final class JsonConverter {
         if (items.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
-        items.forEach((key, value) -> {
-            push(key);
-            result.put(key, convert.apply(value));
+        int size = items.size();
+        String[] keys = new String[size];
+        Object[] values = new Object[size];
+        int i = 0;
+        for (Map.Entry<String, V> item : items.entrySet()) {
+            if (i == size) {
+                break;
+            }
+            keys[i] = String.valueOf(item.getKey());
+            push(keys[i]);
+            values[i] = convert.apply(item.getValue());
             pop();
-        });
-        return result;
+            i++;
+        }
+        if (i != size) {
+            // read-model maps are immutable; a map that is not would be caught here rather than written wrong
+            throw new IllegalStateException("a read-model map changed while it was converted");
+        }
+        return new JsonObject(keys, values);
     }
 }

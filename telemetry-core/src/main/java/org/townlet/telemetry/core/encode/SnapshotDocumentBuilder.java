@@ -60,15 +60,15 @@ public final class SnapshotDocumentBuilder {
         document.put(Envelope.TICK, record.tick());
         document.put("runtime_variant", models.runtimeVariant());
         section(document, "queue_metrics", models.queueMetrics(), json::queueMetrics);
-        section(document, "embedding_metrics", models.embeddingMetrics(), json::plainMap);
-        section(document, "employment", models.employment(), json::plainMap);
-        section(document, "jobs", models.jobs(), json::plainMap);
-        section(document, "economy", models.economy(), json::plainMap);
-        section(document, "economy_settings", models.economySettings(), json::plainMap);
+        plainSection(document, "embedding_metrics", models.embeddingMetrics());
+        plainSection(document, "employment", models.employment());
+        plainSection(document, "jobs", models.jobs());
+        plainSection(document, "economy", models.economy());
+        plainSection(document, "economy_settings", models.economySettings());
         section(document, "price_spikes", models.priceSpikes(), spikes -> json.keyed(spikes, json::priceSpike));
-        section(document, "utilities", models.utilities(), json::plainMap);
+        plainSection(document, "utilities", models.utilities());
         section(document, "conflict", models.conflict(), json::conflict);
-        section(document, "relationships", models.relationshipMetrics(), json::plainMap);
+        plainSection(document, "relationships", models.relationshipMetrics());
         section(document, "relationship_snapshot", models.relationshipSnapshot(),
                 ties -> json.keyed(ties, others -> json.keyed(others, json::tie)));
         section(document, "relationship_updates", models.relationshipUpdates(),
@@ -77,27 +77,28 @@ public final class SnapshotDocumentBuilder {
                 overlay -> json.keyed(overlay, entries -> json.list("", entries, json::overlayEntry)));
         section(document, "events", models.tickEvents(), json::plainList);
         section(document, "narrations", models.narrations(), entries -> json.list("", entries, json::narration));
-        section(document, "affordance_manifest", models.affordanceManifest(), json::plainMap);
+        plainSection(document, "affordance_manifest", models.affordanceManifest());
         section(document, "affordance_runtime", models.affordanceRuntime(), json::affordanceRuntime);
-        section(document, "reward_breakdown", models.rewardBreakdown(), json::plainMap);
-        section(document, "stability", models.stabilityMetrics(), models.stabilityInputs(), metrics -> {
-            LinkedHashMap<String, Object> stability = new LinkedHashMap<>(4);
-            stability.put("metrics", json.plainMap(models.stabilityMetrics()));
-            stability.put("alerts", models.stabilityAlerts());
-            stability.put("inputs", json.stabilityInputs(models.stabilityInputs()));
-            return stability;
-        });
+        plainSection(document, "reward_breakdown", models.rewardBreakdown());
+        Object stability = previous("stability");
+        section(document, "stability", models.stabilityMetrics(), models.stabilityInputs(),
+                metrics -> new JsonObject(STABILITY, json.plainMap(metrics, JsonConverter.field(stability, "metrics")),
+                        models.stabilityAlerts(), json.stabilityInputs(models.stabilityInputs(),
+                                JsonConverter.field(stability, "inputs"))));
+        Object promotionBefore = previous("promotion");
         section(document, "promotion", models.promotionState(),
-                promotion -> promotion.isEmpty() ? null : json.plainMap(promotion));
+                promotion -> promotion.isEmpty() ? null : json.plainMap(promotion, promotionBefore));
         section(document, "perturbations", models.perturbations(), json::perturbations);
         // Redacted by default before diffing (see PublisherFrameProducer), but always built: a configured pipeline
         // may keep it.
         section(document, "policy_identity", models.policyIdentity(),
                 identity -> identity == null ? Map.of() : json.policyIdentity(identity));
-        section(document, "policy_snapshot", models.policySnapshot(), json::plainMap);
+        plainSection(document, "policy_snapshot", models.policySnapshot());
         Map<String, Object> anneal = models.annealStatus().orElse(null);
-        section(document, "anneal_status", anneal, status -> status == null ? null : json.plainMap(status));
-        section(document, "kpi_history", models.kpiHistory(), json::plainMap);
+        Object annealBefore = previous("anneal_status");
+        section(document, "anneal_status", anneal,
+                status -> status == null ? null : json.plainMap(status, annealBefore));
+        plainSection(document, "kpi_history", models.kpiHistory());
         json.beginSection("transport");
         document.put("transport", transport(transportStatus.get()));
         section(document, "health", models.health(), this::health);
@@ -108,6 +109,18 @@ public final class SnapshotDocumentBuilder {
 
     private <S> void section(Map<String, Object> document, String name, S source, Function<S, Object> convert) {
         section(document, name, source, null, convert);
+    }
+
+    /** A map section: converted with its previous value as a guide, so unchanged entries are not walked again. */
+    private void plainSection(Map<String, Object> document, String name, Map<String, ?> source) {
+        Object previousValue = previous(name);
+        section(document, name, source, null, map -> converter.plainMap(map, previousValue));
+    }
+
+    /** The value section {@code name} had in the previous document, or {@code null}. */
+    private Object previous(String name) {
+        CachedSection cached = cache.get(name);
+        return cached == null ? null : cached.value;
     }
 
     private <S> void section(Map<String, Object> document, String name, S source, Object secondSource,
@@ -133,41 +146,31 @@ public final class SnapshotDocumentBuilder {
 
     // ------------------------------------------------------------------ transport and health
 
+    private static final String[] STABILITY = {"metrics", "alerts", "inputs"};
+    private static final String[] TRANSPORT = {"provider", "connected", "dropped_messages", "frames_dropped_total",
+        "last_error", "last_success_tick", "last_failure_tick", "queue_length", "last_flush_duration_ms",
+        "payloads_sent_total", "send_failures_total"};
+    private static final String[] HEALTH = {"tick", "status", "duration_ms", "failure_count", "error", "snapshot_path",
+        "perturbations_pending", "perturbations_active", "employment_exit_queue", "metrics"};
+
     /** The §9.4 subset of the transport status, read at encode time. */
     private Map<String, Object> transport(TransportStatus status) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(16);
-        map.put("provider", status.provider());
-        map.put("connected", status.connected());
-        map.put("dropped_messages", status.droppedMessages());
-        map.put("frames_dropped_total", status.framesDroppedTotal());
-        map.put("last_error", status.lastError());
-        map.put("last_success_tick", status.lastSuccessTick());
-        map.put("last_failure_tick", status.lastFailureTick());
-        map.put("queue_length", status.queueLength());
-        map.put("last_flush_duration_ms", converter.number(status.lastFlushDurationMs()));
-        map.put("payloads_sent_total", status.payloadsSentTotal());
-        map.put("send_failures_total", status.sendFailuresTotal());
-        return map;
+        return new JsonObject(TRANSPORT, status.provider(), status.connected(), status.droppedMessages(),
+                status.framesDroppedTotal(), status.lastError(), status.lastSuccessTick(), status.lastFailureTick(),
+                status.queueLength(), converter.number(status.lastFlushDurationMs()), status.payloadsSentTotal(),
+                status.sendFailuresTotal());
     }
 
     private Object health(HealthStatus health) {
         JsonConverter json = converter;
         HealthSummary summary = health.summary();
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(16);
-        map.put("tick", health.tick());
-        map.put("status", health.status());
-        map.put("duration_ms", json.field("duration_ms", health.durationMs()));
-        map.put("failure_count", health.failureCount());
-        map.put("error", health.error());
-        map.put("snapshot_path", health.snapshotPath());
-        map.put("perturbations_pending", summary.perturbationsPending());
-        map.put("perturbations_active", summary.perturbationsActive());
-        map.put("employment_exit_queue", summary.employmentExitQueue());
-        LinkedHashMap<String, Object> metrics = new LinkedHashMap<>();
+        Object duration = json.field("duration_ms", health.durationMs());
+        LinkedHashMap<String, Object> metrics = new LinkedHashMap<>(JsonConverter.capacityFor(health.metrics().size()));
         for (Map.Entry<String, MetricValue> metric : health.metrics().entrySet()) {
             metrics.put(metric.getKey(), json.field("metrics." + metric.getKey(), metric.getValue().value()));
         }
-        map.put("metrics", metrics);
-        return map;
+        return new JsonObject(HEALTH, health.tick(), health.status(), duration, health.failureCount(), health.error(),
+                health.snapshotPath(), summary.perturbationsPending(), summary.perturbationsActive(),
+                summary.employmentExitQueue(), metrics);
     }
 }

@@ -75,4 +75,21 @@ class FrameDifferTest {
 
         assertThat(diff).doesNotContainKey("removed").containsEntry("changes", Map.of("a", 2));
     }
+
+    @Test
+    void convertedObjectsCompareByPositionWhenTheirKeysMatchAndByKeyOtherwise() {
+        JsonObject object = new JsonObject(new String[] {"a", "b"}, 1L, 2.5);
+        JsonObject sameKeysOtherArray = new JsonObject(new String[] {"a", "b"}, 1.0, 2.5);
+        JsonObject otherValue = new JsonObject(new String[] {"a", "b"}, 1L, 3.5);
+        JsonObject otherOrder = new JsonObject(new String[] {"b", "a"}, 2.5, 1L);
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        map.put("b", 2.5);
+        map.put("a", 1);
+
+        assertThat(FrameDiffer.jsonEquals(object, sameKeysOtherArray)).isTrue();
+        assertThat(FrameDiffer.jsonEquals(object, otherValue)).isFalse();
+        assertThat(FrameDiffer.jsonEquals(object, otherOrder)).isTrue();
+        assertThat(FrameDiffer.jsonEquals(object, map)).isTrue();
+        assertThat(FrameDiffer.jsonEquals(map, object)).isTrue();
+    }
 }

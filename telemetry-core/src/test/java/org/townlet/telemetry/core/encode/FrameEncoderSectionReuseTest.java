@@ -106,4 +106,35 @@ class FrameEncoderSectionReuseTest {
         String next = encode(reusing, snapshot(7, jobs, List.of()));
         assertThat(next).startsWith("{\"schema_version\":\"0.9.9\",\"payload_type\":\"snapshot\",\"seq\":7,\"tick\":8,");
     }
+
+    @Test
+    void entriesOfAChangedMapSectionThatAreTheSameObjectsAreCopiedFromTheLastFrame() {
+        Map<String, Object> unchanged = Map.of("wallet", 1.5);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("agent_1", unchanged);
+        first.put("agent_2", Map.of("wallet", 2.0));
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("agent_1", unchanged);
+        second.put("agent_2", Map.of("wallet", 3.0));
+        second.put("agent_3", List.of(1L));
+
+        encode(reusing, snapshot(0, first, null));
+        String encoded = encode(reusing, snapshot(1, second, null));
+
+        assertThat(reusing.reusedEntries()).isEqualTo(1);
+        assertThat(encoded).isEqualTo(encode(plain, snapshot(1, second, null)))
+                .contains("\"jobs\":{\"agent_1\":{\"wallet\":1.5},\"agent_2\":{\"wallet\":3.0},\"agent_3\":[1]}");
+    }
+
+    @Test
+    void anEntryMissingFromTheLastWriteOfItsSectionIsEncodedAfresh() {
+        Map<String, Object> entry = Map.of("wallet", 1.5);
+        encode(reusing, snapshot(0, Map.of("agent_1", entry), null));
+        encode(reusing, snapshot(1, Map.of("agent_2", Map.of("wallet", 2.0)), null));
+
+        String back = encode(reusing, snapshot(2, Map.of("agent_1", entry), null));
+
+        assertThat(reusing.reusedEntries()).isZero();
+        assertThat(back).isEqualTo(encode(plain, snapshot(2, Map.of("agent_1", entry), null)));
+    }
 }
