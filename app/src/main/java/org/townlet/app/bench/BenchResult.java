@@ -8,7 +8,10 @@ import java.util.Map;
  *
  * @param ticksPerSecondOn   unpaced ticks/s with the publisher and the chosen transport (mean of the rounds)
  * @param ticksPerSecondOff  unpaced ticks/s with the stub sink
- * @param sinkShare          sink time on the simulation thread ÷ tick time, telemetry on (0..1)
+ * @param sinkShare          sink time on the simulation thread ÷ tick time, telemetry on (0..1), without the timer's
+ *                           own cost ({@code timerOverheadNs} per call)
+ * @param sinkShareRaw       the same with the timer's cost left in
+ * @param timerOverheadNs    the measured cost of timing one call
  * @param emitP50Us          one sink call on the simulation thread, p50
  * @param emitP99Us          p99
  * @param emitP999Us         p99.9
@@ -24,7 +27,8 @@ import java.util.Map;
  * @param tcpVsRawRatio      the two divided
  * @param tcpFrames          frames used in the TCP round
  */
-record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double emitP50Us,
+record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double sinkShareRaw,
+                   double timerOverheadNs, double emitP50Us,
                    double emitP99Us, double emitP999Us, double framesPerSecond, double bytesPerSecond,
                    long framesDroppedOn, long framesDropped, long queuePeak, double pacedTicksPerSecond,
                    double allocBytesPerFrame, double tcpFramesPerSecond, double rawFramesPerSecond,
@@ -52,6 +56,8 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
         map.put("ticks_per_second_off", round(ticksPerSecondOff, 1));
         map.put("overhead_ratio", round(ticksPerSecondOff > 0 ? ticksPerSecondOn / ticksPerSecondOff : 0, 4));
         map.put("sink_share", round(sinkShare, 5));
+        map.put("sink_share_raw", round(sinkShareRaw, 5));
+        map.put("timer_overhead_ns", round(timerOverheadNs, 1));
         map.put("emit_p50_us", round(emitP50Us, 2));
         map.put("emit_p99_us", round(emitP99Us, 2));
         map.put("emit_p999_us", round(emitP999Us, 2));
