@@ -52,12 +52,14 @@ final class KpiHistory {
         }
         double lateness = 0.0;
         if (!jobs.isEmpty()) {
-            double sum = 0.0;
-            for (Map<String, Object> job : jobs.values()) {
+            // forEach, in the same order as values(): no entry object per agent from array-backed maps
+            double[] total = {0.0};
+            jobs.forEach((agent, job) -> {
                 if (job != null && job.get("lateness_counter") instanceof Number number) {
-                    sum += number.doubleValue();
+                    total[0] += number.doubleValue();
                 }
-            }
+            });
+            double sum = total[0];
             lateness = sum / jobs.size();
         }
         LinkedHashMap<String, List<Number>> next = new LinkedHashMap<>(8);

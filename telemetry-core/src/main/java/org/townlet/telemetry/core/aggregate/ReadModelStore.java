@@ -669,18 +669,17 @@ public final class ReadModelStore {
             return Map.of();
         }
         LinkedHashMap<String, Map<String, Double>> rivalry = new LinkedHashMap<>();
+        LinkedHashMap<String, Double> row = new LinkedHashMap<>();
         ties.forEach((owner, others) -> {
-            LinkedHashMap<String, Double> row = null;
-            for (Map.Entry<String, RelationshipTie> tie : others.entrySet()) {
-                if (tie.getValue() != null && tie.getValue().rivalry() > 0) {
-                    if (row == null) {
-                        row = new LinkedHashMap<>();
-                    }
-                    row.put(tie.getKey(), tie.getValue().rivalry());
+            // forEach: no entry object per tie from the simulation's array-backed rows
+            others.forEach((other, tie) -> {
+                if (tie != null && tie.rivalry() > 0) {
+                    row.put(other, tie.rivalry());
                 }
-            }
-            if (row != null) {
-                rivalry.put(owner, Collections.unmodifiableMap(row));
+            });
+            if (!row.isEmpty()) {
+                rivalry.put(owner, Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+                row.clear();
             }
         });
         return Collections.unmodifiableMap(rivalry);

@@ -114,12 +114,12 @@ final class Relationships {
                 continue;
             }
             top.clear();
-            for (Map.Entry<String, RelationshipTie> tie : ties.entrySet()) {
-                RelationshipTie value = tie.getValue();
+            // forEach: the simulation's array-backed rows hand out no entry object per tie this way
+            ties.forEach((other, value) -> {
                 if (value != null) {
-                    top.offer(tie.getKey(), value, -value.trust());
+                    top.offer(other, value, -value.trust());
                 }
-            }
+            });
             if (top.size() == 0) {
                 overlay.put(row.getKey(), List.of());
                 continue;
@@ -185,16 +185,15 @@ final class Relationships {
             }
             friends.clear();
             rivals.clear();
-            for (Map.Entry<String, RelationshipTie> tie : row.getValue().entrySet()) {
-                RelationshipTie value = tie.getValue();
+            row.getValue().forEach((other, value) -> {
                 if (value == null) {
-                    continue;
+                    return;
                 }
-                friends.offer(tie.getKey(), value, -(value.trust() + value.familiarity()));
+                friends.offer(other, value, -(value.trust() + value.familiarity()));
                 if (value.rivalry() > 0) {
-                    rivals.offer(tie.getKey(), value, -value.rivalry());
+                    rivals.offer(other, value, -value.rivalry());
                 }
-            }
+            });
             List<FriendEntry> topFriends = listOf(friends.size(), friendEntry(friends, 0), friendEntry(friends, 1),
                     friendEntry(friends, 2));
             List<RivalEntry> topRivals = listOf(rivals.size(), rivalEntry(rivals, 0), rivalEntry(rivals, 1),
