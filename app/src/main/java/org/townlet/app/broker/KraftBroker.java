@@ -5,14 +5,22 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.townlet.telemetry.adapter.kafka.KafkaSettings;
 
 /**
  * A single-node KRaft Kafka broker (broker and controller in one process) on 127.0.0.1, built from the Kafka server
@@ -64,6 +72,21 @@ public final class KraftBroker implements AutoCloseable {
         }
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties(), false), Time.SYSTEM);
         server.startup();
+        createTopic(KafkaSettings.DEFAULT_TOPIC);
+    }
+
+    /**
+     * Creates {@code topic} now (when it does not exist yet), so the first runs do not spend their first seconds
+     * waiting for the topic to be created on first use, while their buffers fill.
+     */
+    private void createTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     private Properties properties() {

@@ -82,6 +82,7 @@ final class KafkaTransport implements Transport {
                 future = p.send(record(frame));
             } catch (InterruptException e) {
                 Thread.currentThread().interrupt();
+                abandonUndelivered();
                 throw failure("interrupted while sending", e);
             } catch (KafkaException e) {
                 error = e.getMessage();
@@ -98,6 +99,7 @@ final class KafkaTransport implements Transport {
             p.flush();
         } catch (InterruptException e) {
             Thread.currentThread().interrupt();
+            abandonUndelivered();
             throw failure("interrupted while flushing", e);
         }
         int failedRecords = batch.size() - countSkipped(batch) - frames.size();
@@ -155,6 +157,30 @@ final class KafkaTransport implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
+        }
+    }
+
+    /**
+     * The worker gave up on this batch (its stop deadline interrupted the send) and counts it as dropped: abort what
+     * the producer still holds instead of letting a later flush or close deliver it, so that frames counted as dropped
+     * are, as far as the client can tell, not delivered too. A request already on the wire may still land; its fate is
+     * unknown to the client.
+     */
+    private void abandonUndelivered() {
+        if (producer != null) {
+            // Close with the interrupt flag clear (a forced close still joins the client's I/O thread, briefly),
+            // then restore it for the worker.
+            boolean interrupted = Thread.interrupted();
+            try {
+                producer.close(Duration.ZERO);
+            } catch (KafkaException e) {
+                logger.log(Level.DEBUG, "kafka: aborting the producer failed: " + e.getMessage());
+            } finally {
+                producer = null;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
