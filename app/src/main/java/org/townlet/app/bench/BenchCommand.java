@@ -68,8 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ticks", paramLabel = "N", description = "Ticks per round (default 5000).")
     long ticks = 5000;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Ticks of the warm-up rounds (default 2000).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Ticks of each warm-up round (default 2000).")
     long warmup = 2000;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "Repeat warm-up cycles (on, off, paced) until"
+            + " S seconds have passed, so the JIT has settled before measuring (default 20; 0 = one cycle).")
+    double warmupSeconds = 20;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Interleaved on/off round pairs (default 3).")
     int repeat = 3;
@@ -99,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         StderrLogging.configure(debug, true);
         BenchSettings settings;
         try {
-            settings = new BenchSettings(agents, ticks, warmup, repeat, transport);
+            settings = new BenchSettings(agents, ticks, warmup, warmupSeconds, repeat, transport);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -211,6 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
         settingsMap.put("agents", settings.agents());
         settingsMap.put("ticks", settings.ticks());
         settingsMap.put("warmup", settings.warmup());
+        settingsMap.put("warmup_seconds", settings.warmupSeconds());
         settingsMap.put("repeat", settings.repeat());
         settingsMap.put("transport", settings.transport());
         settingsMap.put("paced_ticks_per_second_target", BenchRunner.PACED_TICKS_PER_SECOND);

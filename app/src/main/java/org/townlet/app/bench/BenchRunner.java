@@ -90,11 +90,7 @@ final class BenchRunner {
 
     BenchResult run(Path workDir) throws IOException {
         threads.setThreadAllocatedMemoryEnabled(true);
-        progress.printf("bench: warm-up (%d ticks on, %d off)%n", settings.warmup(), settings.warmup());
-        if (settings.warmup() > 0) {
-            runOn(workDir.resolve("warmup.jsonl"), settings.warmup(), 0);
-            runOff(settings.warmup());
-        }
+        warmUp(workDir);
         double timerOverhead = TimingSink.timerOverheadNanos();
         progress.printf("bench: timing one sink call costs %.0f ns; taken out of sink_share%n", timerOverhead);
         Histogram emit = new Histogram(3_600_000_000_000L, 3);
@@ -149,6 +145,30 @@ final class BenchRunner {
                 paced.status().queueLengthPeak(), paced.ticks() / (paced.loopNanos() / 1e9),
                 framesBuilt == 0 ? 0 : (double) allocated / framesBuilt, tcp[0], tcp[1],
                 tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size());
+    }
+
+    /**
+     * Warm-up cycles (an unpaced on round, an off round, a paced round, {@code --warmup} ticks each) until
+     * {@code --warmup-seconds} have passed: C2 keeps compiling (and recompiling after deoptimisations) for 15–30 s
+     * on two cores, and measuring before it settles measures the compiler taking a core.
+     */
+    private void warmUp(Path workDir) {
+        if (settings.warmup() == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        long until = started + Math.round(settings.warmupSeconds() * 1e9);
+        int cycles = 0;
+        do {
+            Path file = workDir.resolve("warmup.jsonl");
+            runOn(file, settings.warmup(), 0);
+            runOff(settings.warmup());
+            runPaced(workDir.resolve("warmup-paced.jsonl"), settings.warmup());
+            deleteQuietly(file);
+            deleteQuietly(workDir.resolve("warmup-paced.jsonl"));
+            cycles++;
+            progress.printf("bench: warm-up cycle %d (%.0f s)%n", cycles, (System.nanoTime() - started) / 1e9);
+        } while (System.nanoTime() < until);
     }
 
     /** A round's sink time, less the timer's own cost per recorded call, ÷ its tick-loop time. */

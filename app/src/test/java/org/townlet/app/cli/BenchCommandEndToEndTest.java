@@ -23,7 +23,8 @@ class BenchCommandEndToEndTest {
         Path json = workDir.resolve("bench.json");
 
         TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--agents", "2", "--ticks", "200",
-                "--warmup", "50", "--repeat", "1", "--json", json.toString());
+                "--warmup", "50", "--warmup-seconds", "0", "--repeat", "1", "--json",
+                json.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         JsonNode figures = new ObjectMapper().readTree(json.toFile());
