@@ -92,7 +92,10 @@ public final class ReadModelStore {
     private MetricRegistry metricRegistry = MetricRegistry.EMPTY;
     /** A manual narration was queued and no tick completion has drained it yet. */
     private volatile boolean manualQueued;
-    private volatile ReadModels current;
+    /** What readers see, less any metric recorded since (see {@link #current()}); written under the monitor. */
+    private volatile ReadModels published;
+    /** Metrics were recorded since {@code published} was built; written under the monitor. */
+    private volatile boolean metricsPending;
 
     /**
      * A store whose economy settings start from {@code configuredEconomySettings} (SPEC §3.3 #20), with narration at
@@ -124,12 +127,39 @@ public final class ReadModelStore {
         this.narration = Objects.requireNonNull(narration, "narration");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.initial = ReadModels.builder().economySettings(this.configuredEconomySettings).build();
-        this.current = initial;
+        this.published = initial;
     }
 
     /** The models as they stand: one immutable value. Any thread; never blocks. */
     public ReadModels current() {
-        return current;
+        return metricsPending ? foldedUnderLock() : published;
+    }
+
+    /**
+     * The models last published, without the metrics recorded since: enough for what only needs the tick's
+     * derivations (the worker catching up), and never takes the monitor.
+     */
+    public ReadModels published() {
+        return published;
+    }
+
+    private synchronized ReadModels foldedUnderLock() {
+        return models();
+    }
+
+    /**
+     * Monitor held: the models with the metrics recorded since the last publication folded in. A metric only
+     * updates the registry (four per tick from the health monitor; SPEC §20 P1); the next ingestion or read
+     * publishes it, so every reader still sees every metric recorded before its read.
+     */
+    private ReadModels models() {
+        if (metricsPending) {
+            ReadModels models = published;
+            Map<String, MetricValue> registry = metricRegistry.view();
+            published = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
+            metricsPending = false;
+        }
+        return published;
     }
 
     /** The models before anything was recorded (economy settings from the configuration). */
@@ -152,7 +182,7 @@ public final class ReadModelStore {
 
     /** #2: sets the runtime variant; {@code null} clears it. */
     public synchronized void setRuntimeVariant(String variantOrNull) {
-        current = current.toBuilder().runtimeVariant(variantOrNull).build();
+        published = models().toBuilder().runtimeVariant(variantOrNull).build();
     }
 
     // ------------------------------------------------------------------ loop.tick
@@ -176,7 +206,7 @@ public final class ReadModelStore {
     }
 
     private synchronized void ingestLoopTickModels(long tick, LoopTick payload) {
-        ReadModels previous = current;
+        ReadModels previous = models();
         ReadModels.Builder next = previous.toBuilder();
         WorldView world = payload.world();
 
@@ -221,7 +251,7 @@ public final class ReadModelStore {
         Derivation derivation = Derivation.pending(deriver,
                 new TickInputs(tick, payload, previous.queueMetrics(), previous.relationshipMetrics(), churn), previous.derivation());
         next.derivation(derivation);
-        current = next.build();
+        published = next.build();
         if (eagerDerivation) {
             // Ingestion errors must surface on this thread (fail_on_ingest_error).
             derivation.get();
@@ -349,13 +379,13 @@ public final class ReadModelStore {
      * every tick ingested so far, as with eager ingestion.
      */
     public synchronized Optional<NarrationEntry> emitManualNarration(ManualNarration manual) {
-        ReadModels models = current;
+        ReadModels models = models();
         synchronized (derivationLock) {
             models.derivation().get();
             Optional<NarrationEntry> entry = narration.manual(manual, models.currentTick());
             if (entry.isPresent()) {
                 manualQueued = true;
-                current = models.toBuilder().narrationState(narration.state()).build();
+                published = models.toBuilder().narrationState(narration.state()).build();
             }
             return entry;
         }
@@ -371,14 +401,14 @@ public final class ReadModelStore {
         }
         synchronized (derivationLock) {
             manualQueued = false;
-            ReadModels models = current;
+            ReadModels models = models();
             // Computes this tick's derivation first: its step 2 drains the manual entries queued before the tick.
             List<NarrationEntry> narrations = models.narrations();
             List<NarrationEntry> manual = narration.drainManual();
             if (manual.isEmpty()) {
                 return;
             }
-            current = models.toBuilder()
+            published = models.toBuilder()
                     .narrations(concat(narrations, manual))
                     .narrationState(narration.state())
                     .build();
@@ -390,18 +420,18 @@ public final class ReadModelStore {
     /** {@code stability.metrics}: replaces the metrics; their {@code alerts} and {@code promotion_state} follow. */
     public synchronized void ingestStabilityMetrics(StabilityMetrics payload) {
         Map<String, Object> metrics = payload.metrics();
-        ReadModels.Builder next = current.toBuilder().stabilityMetrics(metrics);
+        ReadModels.Builder next = models().toBuilder().stabilityMetrics(metrics);
         step("stability.metrics/alerts", () -> next.stabilityAlerts(alertsOf(metrics.get("alerts"))));
         step("stability.metrics/promotion_state", () -> next.promotionState(mapOf(metrics.get("promotion_state"))));
-        current = next.build();
+        published = next.build();
     }
 
     /** {@code loop.health}: the health status of SPEC §6.6, with the metrics registry. */
     public synchronized void ingestLoopHealth(long tick, LoopHealth payload) {
-        ReadModels models = current;
+        ReadModels models = models();
         HealthStatus health = new HealthStatus(tick, statusOf(payload.status()), payload.durationMs(),
                 payload.failureCount(), null, null, payload.summary(), models.metrics());
-        current = models.toBuilder().health(health).build();
+        published = models.toBuilder().health(health).build();
     }
 
     /**
@@ -409,7 +439,7 @@ public final class ReadModelStore {
      * values are missing (SPEC §6.6), and a {@code loop_failure} entry appended to the events.
      */
     public synchronized void ingestLoopFailure(long tick, LoopFailure payload, TransportStatus transport) {
-        ReadModels models = current;
+        ReadModels models = models();
         ReadModels.Builder next = models.toBuilder();
         step("loop.failure/health", () -> next.health(new HealthStatus(tick, HealthStatus.STATUS_ERROR,
                 payload.durationMs(), payload.failureCount(), payload.error(), payload.snapshotPath(),
@@ -417,34 +447,34 @@ public final class ReadModelStore {
         step("loop.failure/events", () -> next.events(appendCapped(models.events(),
                 List.of(WorldEvent.of(LOOP_FAILURE_EVENT, "tick", tick, "error", payload.error())),
                 ReadModels.EVENTS_CAP)));
-        current = next.build();
+        published = next.build();
     }
 
     /** {@code policy.metadata}: cached; a map-valued {@code metadata.identity} becomes the policy identity. */
     public synchronized void ingestPolicyMetadata(TelemetryEvent event, String defaultConfigId) {
         PolicyMetadata payload = (PolicyMetadata) event.payload();
-        ReadModels.Builder next = current.toBuilder().policyMetadataEvent(event);
+        ReadModels.Builder next = models().toBuilder().policyMetadataEvent(event);
         step("policy.metadata/identity", () -> {
             if (payload.metadata().get("identity") instanceof Map<?, ?> identity) {
                 next.policyIdentity(PolicyIdentity.fromMap(stringKeys(identity), defaultConfigId));
             }
         });
-        current = next.build();
+        published = next.build();
     }
 
     /** {@code policy.possession}: the possessed agents, sorted and unique. */
     public synchronized void ingestPolicyPossession(PolicyPossession payload) {
-        current = current.toBuilder().possessedAgents(payload.agents()).build();
+        published = models().toBuilder().possessedAgents(payload.agents()).build();
     }
 
     /** {@code policy.anneal.update}: cached as given. */
     public synchronized void ingestPolicyAnneal(TelemetryEvent event) {
-        current = current.toBuilder().policyAnnealEvent(event).build();
+        published = models().toBuilder().policyAnnealEvent(event).build();
     }
 
     /** {@code telemetry.snapshot.migrations} and {@code recordSnapshotMigrations}: the applied migrations. */
     public synchronized void recordSnapshotMigrations(List<String> applied) {
-        current = current.toBuilder().snapshotMigrations(applied == null ? List.of() : List.copyOf(applied)).build();
+        published = models().toBuilder().snapshotMigrations(applied == null ? List.of() : List.copyOf(applied)).build();
     }
 
     /**
@@ -453,33 +483,31 @@ public final class ReadModelStore {
      */
     public synchronized void recordMetric(String name, double value, Map<String, String> tags) {
         Objects.requireNonNull(name, "name");
-        ReadModels models = current;
         metricRegistry = metricRegistry.with(name, new MetricValue(value, tags));
-        Map<String, MetricValue> registry = metricRegistry.view();
-        current = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
+        metricsPending = true;
     }
 
     /** An out-of-band entry (a generic event) appended to the events (cap {@value ReadModels#EVENTS_CAP}). */
     public synchronized void appendEvent(WorldEvent event) {
-        ReadModels models = current;
-        current = models.toBuilder()
+        ReadModels models = models();
+        published = models.toBuilder()
                 .events(appendCapped(models.events(), List.of(event), ReadModels.EVENTS_CAP))
                 .build();
     }
 
     /** #7: the policy identity; {@code null} clears it. */
     public synchronized void updatePolicyIdentity(PolicyIdentity identityOrNull) {
-        current = current.toBuilder().policyIdentity(identityOrNull).build();
+        published = models().toBuilder().policyIdentity(identityOrNull).build();
     }
 
     /** #35: replaces the relationship metrics. */
     public synchronized void updateRelationshipMetrics(Map<String, Object> metrics) {
-        current = current.toBuilder().relationshipMetrics(JsonMaps.copyOf(metrics)).build();
+        published = models().toBuilder().relationshipMetrics(JsonMaps.copyOf(metrics)).build();
     }
 
     /** Sets the anneal status explicitly; {@code null} clears it (the tick's anneal context shows again). */
     public synchronized void updateAnnealStatus(Map<String, Object> statusOrNull) {
-        current = current.toBuilder()
+        published = models().toBuilder()
                 .annealStatusOverride(statusOrNull == null ? null : JsonMaps.copyOf(statusOrNull))
                 .build();
     }
@@ -495,7 +523,7 @@ public final class ReadModelStore {
         synchronized (derivationLock) {
             // What was ingested before the import is computed first: it moves the narration limiter, which the
             // import then restores.
-            current.derivation().get();
+            models().derivation().get();
             importStateLocked(state);
         }
     }
@@ -548,18 +576,19 @@ public final class ReadModelStore {
         next.annealStatusOverride(state.annealStatus());
         next.possessedAgents(orElse(state.possessedAgents(), List.of()));
         metricRegistry = MetricRegistry.of(orElse(state.metrics(), Map.of()));
+        metricsPending = false;
         Map<String, MetricValue> metrics = metricRegistry.view();
         next.metrics(metrics);
         next.health(orElse(state.health(), HealthStatus.EMPTY).withMetrics(metrics));
         next.snapshotMigrations(orElse(state.snapshotMigrations(), List.of()));
-        current = next.build();
+        published = next.build();
     }
 
     /**
      * A state builder holding every model of the store (SPEC §14); the caller adds the console and pipeline keys.
      */
     public TelemetryStateSnapshot.Builder exportState() {
-        ReadModels models = current;
+        ReadModels models = current();
         return TelemetryStateSnapshot.builder()
                 .stateVersion(TelemetryStateSnapshot.CURRENT_VERSION)
                 .currentTick(models.currentTick())

@@ -157,7 +157,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
         this.worker = TelemetryWorker.<TickRecord>builder()
                 .transport(transport)
-                .producer(new CatchUpFrameProducer(producer, store::current))
+                .producer(new CatchUpFrameProducer(producer, store::published))
                 .counters(counters)
                 .settings(builder.workerSettings)
                 .clock(builder.clock)

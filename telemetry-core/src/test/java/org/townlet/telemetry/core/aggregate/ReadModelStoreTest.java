@@ -210,4 +210,25 @@ class ReadModelStoreTest {
         assertThat(errors).singleElement().asString().contains("bad subscriber");
         assertThat(store.current().queueMetrics().cooldownEvents()).isEqualTo(1);
     }
+
+    @Test
+    void aMetricIsFoldedInByTheNextReadOrIngestionNotRepublishedAtOnce() {
+        store.ingestLoopTick(1, queues(1, 0, 0));
+        ReadModels before = store.published();
+
+        store.recordMetric("events.count", 3.0, Map.of("tick", "1"));
+        store.recordMetric("queue.latest", 2.0, Map.of());
+
+        assertThat(store.published()).as("recording a metric publishes nothing yet").isSameAs(before);
+        ReadModels read = store.current();
+        assertThat(read.metrics()).containsOnlyKeys("events.count", "queue.latest");
+        assertThat(read.health().metrics()).isEqualTo(read.metrics());
+        assertThat(store.published()).isSameAs(read);
+
+        store.recordMetric("events.count", 4.0, Map.of());
+        store.ingestLoopHealth(1, new LoopHealth("ok", 1.0, 0, TransportStatus.initial("x", "drop_oldest"),
+                HealthSummary.EMPTY));
+        assertThat(store.published().health().metrics().get("events.count").value()).isEqualTo(4.0);
+        assertThat(store.published().health().tick()).isEqualTo(1);
+    }
 }
