@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.townlet.app.testsupport.LoopbackPorts;
 
 /**
  * The Kafka path as a user drives it (issue 8): {@code townlet broker}, two concurrent {@code townlet run --transport
@@ -29,7 +28,7 @@ class KafkaCommandsEndToEndTest {
 
     @Test
     void brokerRunsAndListenAgreeOnEveryRunsFrames() throws Exception {
-        int port = freePortPair();
+        int port = LoopbackPorts.freePair();
         String bootstrap = "127.0.0.1:" + port;
         TownletProcess.Running broker = TownletProcess.start(workDir, "broker", "--port", String.valueOf(port),
                 "--data", workDir.resolve("kafka-data").toString());
@@ -103,24 +102,5 @@ class KafkaCommandsEndToEndTest {
                     + broker.stderrText()).isTrue();
             Thread.sleep(100);
         }
-    }
-
-    /** A free loopback port P with P + 1 free too (the broker's controller listens there). */
-    private static int freePortPair() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
-                int port = first.getLocalPort();
-                if (port >= 65535) {
-                    continue;
-                }
-                try (ServerSocket second = new ServerSocket(port + 1, 1, loopback)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IOException("no free pair of loopback ports");
     }
 }

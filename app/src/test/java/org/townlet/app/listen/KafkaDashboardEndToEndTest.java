@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.townlet.app.testsupport.LoopbackPorts;
 
 /**
  * {@code townlet listen --kafka … --http PORT} as a user drives it, each command in its own JVM on loopback:
@@ -61,7 +62,7 @@ class KafkaDashboardEndToEndTest {
 
     @Test
     void theDashboardShowsOneDigestPerRunIdAndThePageOffersEveryRun() throws Exception {
-        int port = freePortPair();
+        int port = LoopbackPorts.freePair();
         String bootstrap = "127.0.0.1:" + port;
         Process broker = townlet("broker", "broker", "--port", String.valueOf(port), "--data",
                 dir.resolve("kafka-data").toString());
@@ -209,24 +210,5 @@ class KafkaDashboardEndToEndTest {
         Matcher matcher = TICK.matcher(dom);
         assertThat(matcher.find()).as("the tick in the page").isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** A free loopback port P with P + 1 free too (the broker's controller listens there). */
-    private static int freePortPair() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
-                int port = first.getLocalPort();
-                if (port >= 65535) {
-                    continue;
-                }
-                try (ServerSocket second = new ServerSocket(port + 1, 1, loopback)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IOException("no free pair of loopback ports");
     }
 }
