@@ -1,12 +1,13 @@
 package org.townlet.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,13 +95,11 @@ class KafkaCommandsEndToEndTest {
         assertThat(result.stderr()).contains("--port").contains("65534").doesNotContain("Exception");
     }
 
-    private static void awaitReady(TownletProcess.Running broker) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!broker.stderrText().contains("broker ready")) {
-            assertThat(broker.process().isAlive()).as("broker alive; stderr:\n" + broker.stderrText()).isTrue();
-            assertThat(System.nanoTime() < deadline).as("broker ready within 90 s; stderr:\n"
-                    + broker.stderrText()).isTrue();
-            Thread.sleep(100);
-        }
+    /** Until the broker says it serves clients (it is another JVM: its stderr is all there is to watch). */
+    private static void awaitReady(TownletProcess.Running broker) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            assertThat(broker.process().isAlive()).as("broker alive; stderr:%n%s", broker.stderrText()).isTrue();
+            return broker.stderrText().contains("broker ready");
+        });
     }
 }
