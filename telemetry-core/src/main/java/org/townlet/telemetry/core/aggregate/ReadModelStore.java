@@ -154,12 +154,24 @@ public final class ReadModelStore {
      */
     private ReadModels models() {
         if (metricsPending) {
-            ReadModels models = published;
-            Map<String, MetricValue> registry = metricRegistry.view();
-            published = models.toBuilder().metrics(registry).health(models.health().withMetrics(registry)).build();
-            metricsPending = false;
+            published = nextModels().build();
         }
         return published;
+    }
+
+    /**
+     * Monitor held: a builder of the next models, with the metrics recorded since the last publication folded in;
+     * the caller publishes what it builds. One copy per ingestion, metrics or not.
+     */
+    private ReadModels.Builder nextModels() {
+        ReadModels models = published;
+        ReadModels.Builder next = models.toBuilder();
+        if (metricsPending) {
+            Map<String, MetricValue> registry = metricRegistry.view();
+            next.metrics(registry).health(models.health().withMetrics(registry));
+            metricsPending = false;
+        }
+        return next;
     }
 
     /** The models before anything was recorded (economy settings from the configuration). */
@@ -182,7 +194,7 @@ public final class ReadModelStore {
 
     /** #2: sets the runtime variant; {@code null} clears it. */
     public synchronized void setRuntimeVariant(String variantOrNull) {
-        published = models().toBuilder().runtimeVariant(variantOrNull).build();
+        published = nextModels().runtimeVariant(variantOrNull).build();
     }
 
     // ------------------------------------------------------------------ loop.tick
@@ -206,21 +218,19 @@ public final class ReadModelStore {
     }
 
     private synchronized void ingestLoopTickModels(long tick, LoopTick payload) {
-        ReadModels previous = models();
-        ReadModels.Builder next = previous.toBuilder();
+        ReadModels previous = published;
+        ReadModels.Builder next = nextModels();
         WorldView world = payload.world();
 
         // Reference swaps only (SPEC §2). What SPEC §6.1 derives from the previous tick (histories, conflict,
         // relationship updates, overlay and summary, affordance runtime, narrations, KPI history) is captured as a
         // pending derivation and computed by its first reader, normally the worker building this tick's frame.
-        step("loop.tick/tick", () -> {
-            next.currentTick(tick);
-            if (payload.runtimeVariant() != null) {
-                next.runtimeVariant(payload.runtimeVariant());
-            }
-            next.observationEnvelope(payload.observationEnvelope());
-            next.policyMetadata(payload.policyMetadata());
-        });
+        next.currentTick(tick);
+        if (payload.runtimeVariant() != null) {
+            next.runtimeVariant(payload.runtimeVariant());
+        }
+        next.observationEnvelope(payload.observationEnvelope());
+        next.policyMetadata(payload.policyMetadata());
         Map<String, Object> churn = world.relationshipMetrics().isEmpty() ? previous.relationshipMetrics()
                 : world.relationshipMetrics();
         next.queueMetrics(world.queueMetrics());
@@ -248,8 +258,8 @@ public final class ReadModelStore {
         }
         next.annealContext(payload.annealContext());
 
-        Derivation derivation = Derivation.pending(deriver,
-                new TickInputs(tick, payload, previous.queueMetrics(), previous.relationshipMetrics(), churn), previous.derivation());
+        TickInputs inputs = new TickInputs(tick, payload, previous.queueMetrics(), previous.relationshipMetrics(), churn);
+        Derivation derivation = Derivation.pending(deriver, inputs, previous.derivation());
         next.derivation(derivation);
         published = next.build();
         if (eagerDerivation) {
@@ -395,11 +405,20 @@ public final class ReadModelStore {
      * The tick completes (SPEC §7.2): manual narrations queued since the tick's ingestion join its narrations.
      * Simulation thread, just before the tick's record is taken; costs one volatile read when none was queued.
      */
-    public synchronized void completeTick() {
+    public void completeTick() {
         if (!manualQueued) {
             return;
         }
+        synchronized (this) {
+            completeTickLocked();
+        }
+    }
+
+    private void completeTickLocked() {
         synchronized (derivationLock) {
+            if (!manualQueued) {
+                return;
+            }
             manualQueued = false;
             ReadModels models = models();
             // Computes this tick's derivation first: its step 2 drains the manual entries queued before the tick.
@@ -420,7 +439,7 @@ public final class ReadModelStore {
     /** {@code stability.metrics}: replaces the metrics; their {@code alerts} and {@code promotion_state} follow. */
     public synchronized void ingestStabilityMetrics(StabilityMetrics payload) {
         Map<String, Object> metrics = payload.metrics();
-        ReadModels.Builder next = models().toBuilder().stabilityMetrics(metrics);
+        ReadModels.Builder next = nextModels().stabilityMetrics(metrics);
         step("stability.metrics/alerts", () -> next.stabilityAlerts(alertsOf(metrics.get("alerts"))));
         step("stability.metrics/promotion_state", () -> next.promotionState(mapOf(metrics.get("promotion_state"))));
         published = next.build();
@@ -453,7 +472,7 @@ public final class ReadModelStore {
     /** {@code policy.metadata}: cached; a map-valued {@code metadata.identity} becomes the policy identity. */
     public synchronized void ingestPolicyMetadata(TelemetryEvent event, String defaultConfigId) {
         PolicyMetadata payload = (PolicyMetadata) event.payload();
-        ReadModels.Builder next = models().toBuilder().policyMetadataEvent(event);
+        ReadModels.Builder next = nextModels().policyMetadataEvent(event);
         step("policy.metadata/identity", () -> {
             if (payload.metadata().get("identity") instanceof Map<?, ?> identity) {
                 next.policyIdentity(PolicyIdentity.fromMap(stringKeys(identity), defaultConfigId));
@@ -464,17 +483,17 @@ public final class ReadModelStore {
 
     /** {@code policy.possession}: the possessed agents, sorted and unique. */
     public synchronized void ingestPolicyPossession(PolicyPossession payload) {
-        published = models().toBuilder().possessedAgents(payload.agents()).build();
+        published = nextModels().possessedAgents(payload.agents()).build();
     }
 
     /** {@code policy.anneal.update}: cached as given. */
     public synchronized void ingestPolicyAnneal(TelemetryEvent event) {
-        published = models().toBuilder().policyAnnealEvent(event).build();
+        published = nextModels().policyAnnealEvent(event).build();
     }
 
     /** {@code telemetry.snapshot.migrations} and {@code recordSnapshotMigrations}: the applied migrations. */
     public synchronized void recordSnapshotMigrations(List<String> applied) {
-        published = models().toBuilder().snapshotMigrations(applied == null ? List.of() : List.copyOf(applied)).build();
+        published = nextModels().snapshotMigrations(applied == null ? List.of() : List.copyOf(applied)).build();
     }
 
     /**
@@ -497,17 +516,17 @@ public final class ReadModelStore {
 
     /** #7: the policy identity; {@code null} clears it. */
     public synchronized void updatePolicyIdentity(PolicyIdentity identityOrNull) {
-        published = models().toBuilder().policyIdentity(identityOrNull).build();
+        published = nextModels().policyIdentity(identityOrNull).build();
     }
 
     /** #35: replaces the relationship metrics. */
     public synchronized void updateRelationshipMetrics(Map<String, Object> metrics) {
-        published = models().toBuilder().relationshipMetrics(JsonMaps.copyOf(metrics)).build();
+        published = nextModels().relationshipMetrics(JsonMaps.copyOf(metrics)).build();
     }
 
     /** Sets the anneal status explicitly; {@code null} clears it (the tick's anneal context shows again). */
     public synchronized void updateAnnealStatus(Map<String, Object> statusOrNull) {
-        published = models().toBuilder()
+        published = nextModels()
                 .annealStatusOverride(statusOrNull == null ? null : JsonMaps.copyOf(statusOrNull))
                 .build();
     }
