@@ -322,7 +322,9 @@ class TelemetryWorkerTest {
         }
 
         assertThat(transport.seqs()).hasSize(21).isSorted();
-        assertThat(worker.wakeUps()).as("no signal while frames flow").isEqualTo(wakeUpsBefore);
+        // Without dozing every one of the 20 offers would signal; a few may still, when this thread is descheduled
+        // for longer than the doze window on a loaded machine.
+        assertThat(worker.wakeUps() - wakeUpsBefore).as("signals while frames flow").isLessThanOrEqualTo(5);
     }
 
     @Test
