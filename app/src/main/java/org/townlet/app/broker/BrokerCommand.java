@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.logging.StderrLogging;
+import org.townlet.telemetry.adapter.kafka.broker.KraftBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.townlet.app.broker;
+package org.townlet.telemetry.adapter.kafka.broker;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,8 +24,12 @@ import org.townlet.telemetry.adapter.kafka.KafkaSettings;
 
 /**
  * A single-node KRaft Kafka broker (broker and controller in one process) on 127.0.0.1, built from the Kafka server
- * artifacts on the class path: for local runs and demos of the kafka transport. Its data directory is formatted on
- * first use and reused after that; topics are created on first use, with {@value #PARTITIONS} partitions.
+ * artifacts on the class path: {@code townlet broker} for local runs and demos, and this module's tests. Its data
+ * directory is formatted on first use and reused after that (also by a restart of the same instance); the default
+ * topic is created at start, others on first use, with {@value #PARTITIONS} partitions.
+ *
+ * <p>The Kafka server artifacts are an optional dependency of this module: a user of the transport alone does not get
+ * them; whoever starts a broker (the app, the tests) declares them.
  */
 public final class KraftBroker implements AutoCloseable {
     /** Partitions of a topic created on first use; one run's frames stay in one of them (keyed by run id). */
@@ -43,13 +47,22 @@ public final class KraftBroker implements AutoCloseable {
      * @param dataDir the log and metadata directory, created and formatted when new
      */
     public KraftBroker(int port, Path dataDir) {
-        if (port < 1 || port > 65534) {
-            throw new IllegalArgumentException("port must be 1–65534 (the controller takes port + 1); got " + port);
+        this(port, port + 1, dataDir);
+    }
+
+    /**
+     * @param port           the client port on 127.0.0.1
+     * @param controllerPort the KRaft controller's port on 127.0.0.1
+     * @param dataDir        the log and metadata directory, created and formatted when new
+     */
+    public KraftBroker(int port, int controllerPort, Path dataDir) {
+        if (port < 1 || port > 65535 || controllerPort < 1 || controllerPort > 65535 || port == controllerPort) {
+            throw new IllegalArgumentException("ports must be two different ports in 1–65535; got " + port + " and "
+                    + controllerPort);
         }
         this.port = port;
+        this.controllerPort = controllerPort;
         this.dataDir = dataDir.toAbsolutePath().normalize();
-        // Not an ephemeral port found by opening a socket: sockets stay in the network adapters (architecture rule).
-        this.controllerPort = port + 1;
     }
 
     /** Formats the data directory if new, then starts the broker; returns once it serves clients. */
