@@ -1,13 +1,9 @@
 package org.townlet.telemetry.core.aggregate;
 
-import java.util.AbstractList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.WorldEvent;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
@@ -16,7 +12,7 @@ import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
  * The KPI history (SPEC §6.5): five series, one value per tick each, the oldest dropped beyond {@value #CAP} values.
  * Stateless; the series live in {@link ReadModels#kpiHistory()}.
  *
- * <p>Cost: appending runs every tick, so a series is a {@link CappedSeries}, an immutable window onto an append-only
+ * <p>Cost: appending runs every tick, so a series is a {@link CappedList}, an immutable window onto an append-only
  * array that successive versions share: appending claims the next slot instead of copying {@value #CAP} values. Safe
  * from any thread.
  */
@@ -98,68 +94,6 @@ final class KpiHistory {
     }
 
     private static List<Number> appendCapped(List<Number> series, Number value) {
-        if (series instanceof CappedSeries capped) {
-            return capped.append(value);
-        }
-        return CappedSeries.copyOf(series == null ? List.of() : series, value);
-    }
-
-    /**
-     * The last (at most {@value #CAP}) values of a series: the window {@code [from, to)} of an append-only array
-     * shared by the successive versions of the series. Immutable and a {@link List} in every respect ({@code equals},
-     * {@code hashCode} and {@code toString} of {@link AbstractList}).
-     *
-     * <p>{@link #append} claims the slot just past the window with a compare-and-set on the array's claimed length,
-     * writes the value there and returns a new window; slots below a window's end are never written again, so every
-     * version stays as it was. Appending to a version that is no longer the newest (its next slot already claimed),
-     * or with the array full, copies the kept values to a new array: every {@code SLOTS - CAP} ticks or so.
-     */
-    static final class CappedSeries extends AbstractList<Number> implements RandomAccess {
-        /** Slots of a backing array: a copy of {@value #CAP} values every ~200 appends. */
-        static final int SLOTS = 256;
-
-        private final Number[] values;
-        /** How many slots of {@link #values} are taken, by any version. */
-        private final AtomicInteger claimed;
-        private final int from;
-        private final int to;
-
-        private CappedSeries(Number[] values, AtomicInteger claimed, int from, int to) {
-            this.values = values;
-            this.claimed = claimed;
-            this.from = from;
-            this.to = to;
-        }
-
-        /** The last {@code CAP - 1} values of {@code series} followed by {@code value}, in a new array. */
-        static CappedSeries copyOf(List<Number> series, Number value) {
-            int keep = Math.min(series.size(), CAP - 1);
-            Number[] values = new Number[SLOTS];
-            int skip = series.size() - keep;
-            for (int i = 0; i < keep; i++) {
-                values[i] = series.get(skip + i);
-            }
-            values[keep] = value;
-            return new CappedSeries(values, new AtomicInteger(keep + 1), 0, keep + 1);
-        }
-
-        /** This series with {@code value} appended and, beyond {@value #CAP} values, its oldest dropped. */
-        CappedSeries append(Number value) {
-            if (to < values.length && claimed.compareAndSet(to, to + 1)) {
-                values[to] = value;
-                return new CappedSeries(values, claimed, to - from + 1 > CAP ? from + 1 : from, to + 1);
-            }
-            return copyOf(this, value);
-        }
-
-        @Override
-        public Number get(int index) {
-            return values[from + Objects.checkIndex(index, to - from)];
-        }
-
-        @Override
-        public int size() {
-            return to - from;
-        }
+        return CappedList.append(series == null ? List.of() : series, List.of(value), CAP);
     }
 }

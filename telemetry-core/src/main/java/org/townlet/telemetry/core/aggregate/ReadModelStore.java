@@ -672,22 +672,9 @@ public final class ReadModelStore {
         }
     }
 
-    /** {@code history} followed by {@code added}, keeping the last {@code cap}; shares {@code history} if nothing is added. */
+    /** {@code history} followed by {@code added}, keeping the last {@code cap}; {@code history} if nothing is added. */
     static <E> List<E> appendCapped(List<E> history, List<? extends E> added, int cap) {
-        if (added.isEmpty()) {
-            return history;
-        }
-        int total = history.size() + added.size();
-        int skip = Math.max(0, total - cap);
-        List<E> result = new ArrayList<>(Math.min(total, cap));
-        for (int i = skip; i < history.size(); i++) {
-            result.add(history.get(i));
-        }
-        int skipAdded = Math.max(0, skip - history.size());
-        for (int i = skipAdded; i < added.size(); i++) {
-            result.add(added.get(i));
-        }
-        return Collections.unmodifiableList(result);
+        return CappedList.append(history, added, cap);
     }
 
     private static <E> List<E> concat(List<E> first, List<E> second) {
