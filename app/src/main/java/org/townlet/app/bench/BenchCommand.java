@@ -223,6 +223,11 @@ public final class BenchCommand implements Callable<Integer> {
         settingsMap.put("schema_version", TelemetrySchema.VERSION);
         document.put("settings", settingsMap);
         document.put("targets", result.targets());
+        Map<String, Object> calls = new LinkedHashMap<>();
+        result.sinkCalls().forEach((call, cost) -> calls.put(call, Map.of(
+                "calls_per_tick", BenchResult.round(cost.callsPerTick(), 3),
+                "ns_per_tick", BenchResult.round(cost.nanosPerTick(), 1))));
+        document.put("sink_calls", calls);
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -238,6 +243,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println("targets (SPEC §20):");
         result.targets().forEach((name, met) -> out.printf("  %-42s %s%n", name, met ? "met" : "MISSED"));
+        out.println("sink time per tick on the simulation thread, by call (timer included):");
+        result.sinkCalls().forEach((call, cost) -> out.printf("  %-26s %8.1f ns  (%.2f calls)%n", call,
+                cost.nanosPerTick(), cost.callsPerTick()));
         out.flush();
     }
 

@@ -26,13 +26,19 @@ import java.util.Map;
  * @param rawFramesPerSecond frames/s of one thread writing the same bytes straight to the socket
  * @param tcpVsRawRatio      the two divided
  * @param tcpFrames          frames used in the TCP round
+ * @param sinkCalls          where the sink time of the unpaced "on" rounds went, by call (an event's type for
+ *                           {@code emitEvent}), most expensive first
  */
 record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double sinkShareRaw,
                    double timerOverheadNs, double emitP50Us,
                    double emitP99Us, double emitP999Us, double framesPerSecond, double bytesPerSecond,
                    long framesDroppedOn, long framesDropped, long queuePeak, double pacedTicksPerSecond,
                    double allocBytesPerFrame, double tcpFramesPerSecond, double rawFramesPerSecond,
-                   double tcpVsRawRatio, int tcpFrames) {
+                   double tcpVsRawRatio, int tcpFrames, Map<String, CallCost> sinkCalls) {
+
+    /** One kind of sink call, per tick of the "on" rounds; the timer's cost is included. */
+    record CallCost(double callsPerTick, double nanosPerTick) {
+    }
 
     /** The SPEC §20 targets, each with whether it was met. */
     Map<String, Boolean> targets() {

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -104,12 +107,20 @@ final class BenchRunner {
         long allocated = 0;
         double tpsOn = 0;
         double tpsOff = 0;
+        long ticksOn = 0;
+        Map<String, long[]> byCall = new HashMap<>();
         for (int r = 1; r <= settings.repeat(); r++) {
             Path file = workDir.resolve("round-" + r + ".jsonl");
             Round on = runOn(file, settings.ticks(), 0);
             Round off = runOff(settings.ticks());
             emit.add(on.timing().histogram());
             sinkNanos += on.timing().totalNanos();
+            ticksOn += on.ticks();
+            on.timing().byCall().forEach((call, cost) -> {
+                long[] sum = byCall.computeIfAbsent(call, name -> new long[2]);
+                sum[0] += cost[0];
+                sum[1] += cost[1];
+            });
             loopNanosOn += on.loopNanos();
             wallNanosOn += on.wallNanos();
             framesSent += on.status().payloadsSentTotal();
@@ -144,7 +155,18 @@ final class BenchRunner {
                 bytesSent / (wallNanosOn / 1e9), droppedOn, paced.status().framesDroppedTotal(),
                 paced.status().queueLengthPeak(), paced.ticks() / (paced.loopNanos() / 1e9),
                 framesBuilt == 0 ? 0 : (double) allocated / framesBuilt, tcp[0], tcp[1],
-                tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size());
+                tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size(), perTick(byCall, ticksOn));
+    }
+
+    /** The calls' totals per tick, most expensive first. */
+    private static Map<String, BenchResult.CallCost> perTick(Map<String, long[]> byCall, long ticks) {
+        Map<String, BenchResult.CallCost> costs = new LinkedHashMap<>();
+        byCall.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .forEach(entry -> costs.put(entry.getKey(), new BenchResult.CallCost(
+                        (double) entry.getValue()[0] / Math.max(1, ticks),
+                        (double) entry.getValue()[1] / Math.max(1, ticks))));
+        return costs;
     }
 
     /**

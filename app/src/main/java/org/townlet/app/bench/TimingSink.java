@@ -1,5 +1,6 @@
 package org.townlet.app.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,8 @@ final class TimingSink implements TelemetrySink {
     private final TelemetrySink delegate;
     private final Thread simulationThread;
     private final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+    /** Per call (an event's type for {@code emitEvent}, else the method's name): {calls, nanos}. */
+    private final Map<String, long[]> byCall = new LinkedHashMap<>();
     private long totalNanos;
     private boolean recording;
 
@@ -76,6 +79,11 @@ final class TimingSink implements TelemetrySink {
         return totalNanos;
     }
 
+    /** What each kind of call cost in total: call name → {calls, nanos}, timer included. */
+    Map<String, long[]> byCall() {
+        return byCall;
+    }
+
     /**
      * The mean cost of timing one call that does nothing, measured on the calling thread: what each recorded call
      * adds to {@code totalNanos()} on its own. Uses a scratch decorator, so this one's figures are untouched.
@@ -84,13 +92,13 @@ final class TimingSink implements TelemetrySink {
         TimingSink scratch = new TimingSink(null, Thread.currentThread());
         scratch.recording(true);
         for (int i = 0; i < 200_000; i++) { // warm up the timed path
-            scratch.end(scratch.begin());
+            scratch.end(scratch.begin(), "empty");
         }
         scratch.histogram.reset();
         scratch.totalNanos = 0;
         int calls = 1_000_000;
         for (int i = 0; i < calls; i++) {
-            scratch.end(scratch.begin());
+            scratch.end(scratch.begin(), "empty");
         }
         return (double) scratch.totalNanos / calls;
     }
@@ -99,21 +107,24 @@ final class TimingSink implements TelemetrySink {
         return recording && Thread.currentThread() == simulationThread ? System.nanoTime() : UNTIMED;
     }
 
-    private void end(long started) {
+    private void end(long started, String call) {
         if (started != UNTIMED) {
             long elapsed = Math.max(0L, System.nanoTime() - started);
             totalNanos += elapsed;
             histogram.recordValue(elapsed);
+            long[] slot = byCall.computeIfAbsent(call, name -> new long[2]);
+            slot[0]++;
+            slot[1] += elapsed;
         }
     }
 
     /** For the reads, which the simulation makes only for console commands. */
-    private <T> T timed(Supplier<T> call) {
+    private <T> T timed(String name, Supplier<T> call) {
         long started = begin();
         try {
             return call.get();
         } finally {
-            end(started);
+            end(started, name);
         }
     }
 
@@ -128,7 +139,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.start();
         } finally {
-            end(started);
+            end(started, "start");
         }
     }
 
@@ -138,7 +149,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.stop();
         } finally {
-            end(started);
+            end(started, "stop");
         }
     }
 
@@ -148,7 +159,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.emitEvent(a0);
         } finally {
-            end(started);
+            end(started, a0.eventType());
         }
     }
 
@@ -158,7 +169,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.emitMetric(a0, a1, a2);
         } finally {
-            end(started);
+            end(started, "emitMetric");
         }
     }
 
@@ -168,7 +179,7 @@ final class TimingSink implements TelemetrySink {
         try {
             return delegate.transportStatus();
         } finally {
-            end(started);
+            end(started, "transportStatus");
         }
     }
 
@@ -178,7 +189,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.setRuntimeVariant(a0);
         } finally {
-            end(started);
+            end(started, "setRuntimeVariant");
         }
     }
 
@@ -188,7 +199,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.registerEventSubscriber(a0);
         } finally {
-            end(started);
+            end(started, "registerEventSubscriber");
         }
     }
 
@@ -198,7 +209,7 @@ final class TimingSink implements TelemetrySink {
         try {
             return delegate.emitManualNarration(a0);
         } finally {
-            end(started);
+            end(started, "emitManualNarration");
         }
     }
 
@@ -208,7 +219,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.updatePolicyIdentity(a0);
         } finally {
-            end(started);
+            end(started, "updatePolicyIdentity");
         }
     }
 
@@ -218,168 +229,168 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.updateRelationshipMetrics(a0);
         } finally {
-            end(started);
+            end(started, "updateRelationshipMetrics");
         }
     }
 
     @Override
     public String schema() {
-        return timed(delegate::schema);
+        return timed("schema", delegate::schema);
     }
 
     @Override
     public long currentTick() {
-        return timed(delegate::currentTick);
+        return timed("currentTick", delegate::currentTick);
     }
 
     @Override
     public Optional<PolicyIdentity> latestPolicyIdentity() {
-        return timed(delegate::latestPolicyIdentity);
+        return timed("latestPolicyIdentity", delegate::latestPolicyIdentity);
     }
 
     @Override
     public Map<String, Map<String, Object>> latestPolicySnapshot() {
-        return timed(delegate::latestPolicySnapshot);
+        return timed("latestPolicySnapshot", delegate::latestPolicySnapshot);
     }
 
     @Override
     public Optional<Map<String, Object>> latestAnnealStatus() {
-        return timed(delegate::latestAnnealStatus);
+        return timed("latestAnnealStatus", delegate::latestAnnealStatus);
     }
 
     @Override
     public QueueMetrics latestQueueMetrics() {
-        return timed(delegate::latestQueueMetrics);
+        return timed("latestQueueMetrics", delegate::latestQueueMetrics);
     }
 
     @Override
     public Map<String, Double> latestEmbeddingMetrics() {
-        return timed(delegate::latestEmbeddingMetrics);
+        return timed("latestEmbeddingMetrics", delegate::latestEmbeddingMetrics);
     }
 
     @Override
     public Map<String, Map<String, Object>> latestJobSnapshot() {
-        return timed(delegate::latestJobSnapshot);
+        return timed("latestJobSnapshot", delegate::latestJobSnapshot);
     }
 
     @Override
     public List<WorldEvent> latestEvents() {
-        return timed(delegate::latestEvents);
+        return timed("latestEvents", delegate::latestEvents);
     }
 
     @Override
     public Map<String, Object> latestEconomySnapshot() {
-        return timed(delegate::latestEconomySnapshot);
+        return timed("latestEconomySnapshot", delegate::latestEconomySnapshot);
     }
 
     @Override
     public Map<String, Double> latestEconomySettings() {
-        return timed(delegate::latestEconomySettings);
+        return timed("latestEconomySettings", delegate::latestEconomySettings);
     }
 
     @Override
     public Map<String, PriceSpike> latestPriceSpikes() {
-        return timed(delegate::latestPriceSpikes);
+        return timed("latestPriceSpikes", delegate::latestPriceSpikes);
     }
 
     @Override
     public Map<String, Boolean> latestUtilities() {
-        return timed(delegate::latestUtilities);
+        return timed("latestUtilities", delegate::latestUtilities);
     }
 
     @Override
     public Map<String, Object> latestEmploymentMetrics() {
-        return timed(delegate::latestEmploymentMetrics);
+        return timed("latestEmploymentMetrics", delegate::latestEmploymentMetrics);
     }
 
     @Override
     public ConflictSnapshot latestConflictSnapshot() {
-        return timed(delegate::latestConflictSnapshot);
+        return timed("latestConflictSnapshot", delegate::latestConflictSnapshot);
     }
 
     @Override
     public List<RivalryEvent> latestRivalryEvents() {
-        return timed(delegate::latestRivalryEvents);
+        return timed("latestRivalryEvents", delegate::latestRivalryEvents);
     }
 
     @Override
     public Map<String, Object> latestAffordanceManifest() {
-        return timed(delegate::latestAffordanceManifest);
+        return timed("latestAffordanceManifest", delegate::latestAffordanceManifest);
     }
 
     @Override
     public AffordanceRuntime latestAffordanceRuntime() {
-        return timed(delegate::latestAffordanceRuntime);
+        return timed("latestAffordanceRuntime", delegate::latestAffordanceRuntime);
     }
 
     @Override
     public Map<String, Map<String, Double>> latestRewardBreakdown() {
-        return timed(delegate::latestRewardBreakdown);
+        return timed("latestRewardBreakdown", delegate::latestRewardBreakdown);
     }
 
     @Override
     public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
-        return timed(delegate::latestPersonalitySnapshot);
+        return timed("latestPersonalitySnapshot", delegate::latestPersonalitySnapshot);
     }
 
     @Override
     public Map<String, Object> latestRelationshipMetrics() {
-        return timed(delegate::latestRelationshipMetrics);
+        return timed("latestRelationshipMetrics", delegate::latestRelationshipMetrics);
     }
 
     @Override
     public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
-        return timed(delegate::latestRelationshipSnapshot);
+        return timed("latestRelationshipSnapshot", delegate::latestRelationshipSnapshot);
     }
 
     @Override
     public List<RelationshipUpdate> latestRelationshipUpdates() {
-        return timed(delegate::latestRelationshipUpdates);
+        return timed("latestRelationshipUpdates", delegate::latestRelationshipUpdates);
     }
 
     @Override
     public RelationshipSummary latestRelationshipSummary() {
-        return timed(delegate::latestRelationshipSummary);
+        return timed("latestRelationshipSummary", delegate::latestRelationshipSummary);
     }
 
     @Override
     public List<SocialEvent> latestSocialEvents() {
-        return timed(delegate::latestSocialEvents);
+        return timed("latestSocialEvents", delegate::latestSocialEvents);
     }
 
     @Override
     public List<NarrationEntry> latestNarrations() {
-        return timed(delegate::latestNarrations);
+        return timed("latestNarrations", delegate::latestNarrations);
     }
 
     @Override
     public NarrationLimiterState latestNarrationState() {
-        return timed(delegate::latestNarrationState);
+        return timed("latestNarrationState", delegate::latestNarrationState);
     }
 
     @Override
     public Map<String, Object> latestStabilityMetrics() {
-        return timed(delegate::latestStabilityMetrics);
+        return timed("latestStabilityMetrics", delegate::latestStabilityMetrics);
     }
 
     @Override
     public List<String> latestStabilityAlerts() {
-        return timed(delegate::latestStabilityAlerts);
+        return timed("latestStabilityAlerts", delegate::latestStabilityAlerts);
     }
 
     @Override
     public TransportStatus latestTransportStatus() {
-        return timed(delegate::latestTransportStatus);
+        return timed("latestTransportStatus", delegate::latestTransportStatus);
     }
 
     @Override
     public HealthStatus latestHealthStatus() {
-        return timed(delegate::latestHealthStatus);
+        return timed("latestHealthStatus", delegate::latestHealthStatus);
     }
 
     @Override
     public List<String> latestSnapshotMigrations() {
-        return timed(delegate::latestSnapshotMigrations);
+        return timed("latestSnapshotMigrations", delegate::latestSnapshotMigrations);
     }
 
     @Override
@@ -388,7 +399,7 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.importState(a0);
         } finally {
-            end(started);
+            end(started, "importState");
         }
     }
 
@@ -398,7 +409,7 @@ final class TimingSink implements TelemetrySink {
         try {
             return delegate.drainConsoleBuffer();
         } finally {
-            end(started);
+            end(started, "drainConsoleBuffer");
         }
     }
 
@@ -408,17 +419,17 @@ final class TimingSink implements TelemetrySink {
         try {
             delegate.importConsoleBuffer(a0);
         } finally {
-            end(started);
+            end(started, "importConsoleBuffer");
         }
     }
 
     @Override
     public List<ConsoleResult> latestConsoleResults() {
-        return timed(delegate::latestConsoleResults);
+        return timed("latestConsoleResults", delegate::latestConsoleResults);
     }
 
     @Override
     public List<ConsoleResult> consoleHistory() {
-        return timed(delegate::consoleHistory);
+        return timed("consoleHistory", delegate::consoleHistory);
     }
 }

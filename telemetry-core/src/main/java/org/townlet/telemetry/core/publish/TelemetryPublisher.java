@@ -110,6 +110,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
      * small so that {@code stop()} stays within {@code stop_timeout_seconds + 2 s} (SPEC §11.8) in practice.
      */
     private static final Duration AUDIT_CLOSE_BUDGET = Duration.ofMillis(200);
+    /** How long {@link #stop()} waits for the deriver thread to end (it is between two ticks' derivations at once). */
+    private static final Duration DERIVER_STOP_BUDGET = Duration.ofMillis(200);
 
     private final PublisherSettings settings;
     private final String provider;
@@ -124,6 +126,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     /** A {@code raise} validation failure handed over by the worker, rethrown on the next write call. */
     private final AtomicReference<TelemetryValidationException> pendingFailure = new AtomicReference<>();
     private final TelemetryWorker<TickRecord> worker;
+    /** Derives ticks ahead of the worker; {@code null} when derivation is eager ({@code fail_on_ingest_error}). */
+    private final AheadDeriver deriver;
     /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
     private final ThreadLocal<RuntimeException> firstIngestError = new ThreadLocal<>();
 
@@ -163,6 +167,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 .clock(builder.clock)
                 .random(new Random(builder.seed ^ WORKER_SEED_SALT))
                 .build();
+        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(store::published);
     }
 
     /** A builder; the transport is required, everything else has a default. */
@@ -172,13 +177,19 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     // ================================================================== port
 
-    /** Starts the worker and the transport (and the audit writer, when on), once; opens no network connection. */
+    /**
+     * Starts the worker and the transport, the deriver thread (unless derivation is eager) and the audit writer (when
+     * on), once.
+     */
     @Override
     public void start() {
         if (audit != null) {
             audit.start();
         }
         worker.start();
+        if (deriver != null) {
+            deriver.start();
+        }
     }
 
     /**
@@ -200,6 +211,9 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             }
         }
         worker.stop();
+        if (deriver != null) {
+            deriver.stop(DERIVER_STOP_BUDGET);
+        }
         if (audit != null) {
             audit.close(AUDIT_CLOSE_BUDGET);
         }

@@ -1,0 +1,106 @@
+package org.townlet.telemetry.core.publish;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.townlet.telemetry.core.aggregate.Derivation;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+
+/**
+ * Computes the derived read models of ingested ticks ahead of the worker, on a thread of its own
+ * ({@value #THREAD_NAME}), so that the worker, which otherwise derives every tick before building a frame
+ * ({@link CatchUpFrameProducer}), spends its core on frames alone. On two cores the simulation leaves most of the
+ * other core idle; this puts part of it to use (SPEC §20 P2).
+ *
+ * <p>Correctness does not depend on it: a derivation is computed once, in tick order, by whichever reader gets there
+ * first ({@link Derivation}), and this thread is one more reader. It only changes who pays, and the worker still
+ * derives whatever this thread has not reached yet.
+ *
+ * <p>Waiting: nobody signals this thread, because an unpark would cost the simulation thread a system call per tick.
+ * It looks for new ticks every {@link #DOZE_NANOS} while it found work within the last {@link #BUSY_WINDOW_NANOS},
+ * and every {@link #NAP_NANOS} otherwise, so an idle pipeline costs a few hundred cheap wake-ups a second.
+ *
+ * <p>Threads: {@link #start()} and {@link #stop(Duration)} from the lifecycle caller; the loop runs on its own thread.
+ */
+final class AheadDeriver {
+    /** The thread's name. */
+    static final String THREAD_NAME = "telemetry-deriver";
+    /** How often it looks while ticks keep coming: about one tick at 10,000 ticks/s. */
+    static final long DOZE_NANOS = 100_000L;
+    /** How long after its last work it keeps dozing rather than napping. */
+    static final long BUSY_WINDOW_NANOS = 50_000_000L;
+    /** How often it looks when idle. */
+    static final long NAP_NANOS = 2_000_000L;
+
+    private static final System.Logger LOG = System.getLogger(AheadDeriver.class.getName());
+
+    private final Supplier<ReadModels> newest;
+    private volatile boolean running;
+    /** Lifecycle caller only. */
+    private Thread thread;
+
+    /** Derives up to what {@code newest} gives (the store's latest published models). */
+    AheadDeriver(Supplier<ReadModels> newest) {
+        this.newest = Objects.requireNonNull(newest, "newest");
+    }
+
+    /** Starts the thread; only the first call does anything. */
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread and waits for it at most {@code budget}; idempotent. */
+    synchronized void stop(Duration budget) {
+        running = false;
+        Thread current = thread;
+        if (current == null) {
+            return;
+        }
+        LockSupport.unpark(current);
+        try {
+            current.join(Math.max(1, budget.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the thread is running (for tests). */
+    boolean isAlive() {
+        Thread current;
+        synchronized (this) {
+            current = thread;
+        }
+        return current != null && current.isAlive();
+    }
+
+    private void run() {
+        long lastWork = System.nanoTime() - BUSY_WINDOW_NANOS;
+        boolean warned = false;
+        while (running) {
+            try {
+                Derivation latest = newest.get().derivation();
+                if (!latest.isComputed()) {
+                    latest.get();
+                    lastWork = System.nanoTime();
+                }
+            } catch (RuntimeException e) {
+                // Each derivation step reports its own errors; this only guards the loop. The worker derives
+                // whatever is left, so log once and keep going.
+                if (!warned) {
+                    LOG.log(Level.WARNING, "Telemetry deriver failed; the worker derives instead: " + e, e);
+                    warned = true;
+                }
+            }
+            boolean busy = System.nanoTime() - lastWork < BUSY_WINDOW_NANOS;
+            LockSupport.parkNanos(this, busy ? DOZE_NANOS : NAP_NANOS);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.townlet.telemetry.core.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.townlet.telemetry.api.event.LoopTick;
+import org.townlet.telemetry.api.event.QueueMetrics;
+import org.townlet.telemetry.api.event.WorldEvent;
+import org.townlet.telemetry.api.event.WorldView;
+import org.townlet.telemetry.core.aggregate.DerivedModels;
+import org.townlet.telemetry.core.aggregate.ReadModelStore;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.narration.NarrationEngine;
+
+/** The deriver thread computes ingested ticks' derived models with no other reader, exactly as eager ingestion does. */
+class AheadDeriverTest {
+
+    private static ReadModelStore store(boolean eager, List<String> errors) {
+        return new ReadModelStore(Map.of(), NarrationEngine.withDefaults(),
+                (step, error) -> errors.add(step + ": " + error), eager);
+    }
+
+    private static LoopTick tick(long tick) {
+        return LoopTick.builder()
+                .world(WorldView.builder()
+                        .queueMetrics(new QueueMetrics(tick / 2, tick / 7, tick / 11))
+                        .jobs(Map.of("alice", Map.of("lateness_counter", tick % 4)))
+                        .build())
+                .events(List.of(WorldEvent.of("queue_conflict", "object_id", "stove_1", "actor", "alice", "rival",
+                        "bob", "reason", "ghost_step", "intensity", 0.5, "queue_length", 2)))
+                .build();
+    }
+
+    @Test
+    void derivesWhatWasIngestedWithoutAnyOtherReader() {
+        List<String> errors = new ArrayList<>();
+        ReadModelStore lazy = store(false, errors);
+        ReadModelStore eager = store(true, new ArrayList<>());
+        AheadDeriver deriver = new AheadDeriver(lazy::published);
+        deriver.start();
+        try {
+            List<ReadModels> kept = new ArrayList<>();
+            for (long tick = 1; tick <= 60; tick++) {
+                lazy.ingestLoopTick(tick, tick(tick));
+                eager.ingestLoopTick(tick, tick(tick));
+                kept.add(lazy.published());
+            }
+            // Ingestion below the store's bound never derives, and nothing else reads: only the deriver can.
+            await().atMost(Duration.ofSeconds(20)).until(() -> lazy.published().derivation().isComputed());
+
+            assertThat(kept).allSatisfy(models -> assertThat(models.derivation().isComputed()).isTrue());
+            DerivedModels derived = lazy.published().derivation().get();
+            assertThat(derived).isEqualTo(eager.published().derivation().get());
+            assertThat(derived.queueHistory()).isNotEmpty();
+            assertThat(errors).isEmpty();
+        } finally {
+            deriver.stop(Duration.ofSeconds(5));
+        }
+        assertThat(deriver.isAlive()).isFalse();
+    }
+
+    @Test
+    void stopEndsTheThreadAndIsIdempotent() {
+        AheadDeriver deriver = new AheadDeriver(store(false, new ArrayList<>())::published);
+        deriver.stop(Duration.ofSeconds(1)); // before start: nothing to stop
+        deriver.start();
+        deriver.start(); // one thread only
+        assertThat(deriver.isAlive()).isTrue();
+
+        deriver.stop(Duration.ofSeconds(5));
+        deriver.stop(Duration.ofSeconds(5));
+
+        assertThat(deriver.isAlive()).isFalse();
+    }
+}
