@@ -2,13 +2,13 @@ package org.townlet.telemetry.core.worker;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.api.transport.TransportCallbacks;
 
 /**
- * The live values behind {@link TransportStatus} (SPEC §11.9): counters in {@link LongAdder}/{@link AtomicLong},
- * flags and last values in volatile fields. {@link #toStatus()} assembles a new immutable record from any thread.
+ * The live values behind {@link TransportStatus} (SPEC §11.9): counters and last numbers in one
+ * {@link AtomicLongArray} grouped by writer (see the field comments), flags and texts in volatile fields. {@link #toStatus()} assembles a new immutable record from any thread.
  *
  * <p>Writers, by field group:
  * <ul>
@@ -37,47 +37,53 @@ public final class PipelineCounters {
     private final boolean allowPlaintext;
     private final boolean authEnabled;
 
-    // Publisher (simulation thread).
-    private final LongAdder framesBuilt = new LongAdder();
-    private final LongAdder keyframes = new LongAdder();
-    private final LongAdder transformDrops = new LongAdder();
-    private final LongAdder ingestErrors = new LongAdder();
-    private final LongAdder nonfiniteValues = new LongAdder();
+    // Every counter and "last" number lives in one array, grouped by who writes it, so that toStatus() on the
+    // simulation thread (once per tick) reads a handful of cache lines instead of one object per counter, most of them
+    // just written by the worker on the other core. Groups are PAD slots apart so the simulation's writes and the
+    // worker's writes do not share a line. Nullable numbers use NONE.
+    /** The simulation thread (frames built, ingestion errors, backpressure drops and blocking); any dropper. */
+    private static final int FRAMES_BUILT = 0;
+    private static final int INGEST_ERRORS = 1;
+    private static final int DROPPED = 2;
+    private static final int BLOCKED_NANOS = 3;
+    private static final int PAD = 8;
+    /** The buffer, under its lock (either thread). */
+    private static final int QUEUE_LENGTH = 4 + PAD;
+    private static final int QUEUE_PEAK = QUEUE_LENGTH + 1;
+    /** The worker: the producer (keyframes, transform drops, non-finite values) and the sender (send lock). */
+    private static final int KEYFRAMES = QUEUE_PEAK + 1 + PAD;
+    private static final int TRANSFORM_DROPS = KEYFRAMES + 1;
+    private static final int NONFINITE = KEYFRAMES + 2;
+    private static final int PAYLOADS_FLUSHED = KEYFRAMES + 3;
+    private static final int BYTES_FLUSHED = KEYFRAMES + 4;
+    private static final int CONSECUTIVE_FAILURES = KEYFRAMES + 5;
+    private static final int SEND_FAILURES = KEYFRAMES + 6;
+    private static final int PAYLOADS_SENT = KEYFRAMES + 7;
+    private static final int BYTES_SENT = KEYFRAMES + 8;
+    private static final int PAYLOADS_FAILED = KEYFRAMES + 9;
+    private static final int RECONNECTS = KEYFRAMES + 10;
+    private static final int FRAMES_RESENT = KEYFRAMES + 11;
+    private static final int FRAMES_UNCONFIRMED = KEYFRAMES + 12;
+    private static final int LAST_FLUSH_PAYLOAD_BYTES = KEYFRAMES + 13;
+    private static final int LAST_BATCH_COUNT = KEYFRAMES + 14;
+    private static final int LAST_SUCCESS_TICK = KEYFRAMES + 15;
+    private static final int LAST_FAILURE_TICK = KEYFRAMES + 16;
+    private static final int LAST_FLUSH_DURATION_BITS = KEYFRAMES + 17;
+    private static final int SIZE = LAST_FLUSH_DURATION_BITS + 1 + PAD;
+    /** "No value yet" for the nullable numbers (a NaN bit pattern, never a tick or a real duration). */
+    private static final long NONE = 0x7ff8_0000_dead_0001L;
 
-    // Buffer: written only under the buffer lock (one writer at a time, so the peak needs no compare-and-set) with
-    // release stores, which cost the simulation thread's offer no fence; read lock-free (acquire) by toStatus().
-    private final AtomicLong queueLength = new AtomicLong();
-    private final AtomicLong queueLengthPeak = new AtomicLong();
+    private final AtomicLongArray values = new AtomicLongArray(SIZE);
 
-    // Any thread that drops: backpressure (simulation), failed batches and crashes (worker), stop deadline (stopper).
-    private final LongAdder droppedMessages = new LongAdder();
-    // Simulation thread while blocked ({@code block}) or sending inline ({@code fan_out}); nanoseconds.
-    private final LongAdder blockedNanos = new LongAdder();
-
-    // Sender, under the send lock (worker thread or fan_out producer).
+    // Sender, under the send lock (worker thread or fan_out producer), and transport callbacks.
     private volatile boolean connected;
     private volatile String lastError;
-    private volatile Long lastFailureTick;
-    private volatile Long lastSuccessTick;
-    private volatile Double lastFlushDurationMs;
-    private volatile long lastFlushPayloadBytes;
-    private volatile long lastBatchCount;
-    private final LongAdder payloadsFlushed = new LongAdder();
-    private final LongAdder bytesFlushed = new LongAdder();
-    private final AtomicLong consecutiveSendFailures = new AtomicLong();
-    private final LongAdder sendFailures = new LongAdder();
-    private final LongAdder payloadsSent = new LongAdder();
-    private final LongAdder bytesSent = new LongAdder();
-    private final LongAdder payloadsFailed = new LongAdder();
-    private final LongAdder reconnects = new LongAdder();
 
     // Acknowledged delivery (SPEC §12.3.1): frames handed to the transport and not settled yet, and the transport's
     // reports. The ledger's monitor is also the worker's settlement lock (see AckLedger).
     private final AckLedger ledger = new AckLedger(this);
     /** The transport acknowledges deliveries (found out by the worker at the first send); frames count as sent on ack. */
     private volatile boolean ackMode;
-    private final LongAdder framesResent = new LongAdder();
-    private final LongAdder framesUnconfirmed = new LongAdder();
     /** Connections the transport reported broken through {@link TransportCallbacks#failed}. */
     private final AtomicLong connectionFailures = new AtomicLong();
     private final TransportCallbacks callbacks = new Callbacks();
@@ -106,38 +112,41 @@ public final class PipelineCounters {
         this.verifyHostname = verifyHostname;
         this.allowPlaintext = allowPlaintext;
         this.authEnabled = authEnabled;
+        values.set(LAST_SUCCESS_TICK, NONE);
+        values.set(LAST_FAILURE_TICK, NONE);
+        values.set(LAST_FLUSH_DURATION_BITS, NONE);
     }
 
     // ---- publisher API (simulation thread) ----
 
     /** A frame's {@code seq} was assigned (before it is offered): {@code frames_built_total} + 1. */
     public void incrementFramesBuilt() {
-        framesBuilt.increment();
+        values.getAndIncrement(FRAMES_BUILT);
     }
 
     /** A snapshot (keyframe) was built: {@code keyframes_total} + 1. */
     public void incrementKeyframes() {
-        keyframes.increment();
+        values.getAndIncrement(KEYFRAMES);
     }
 
     /** A transform dropped {@code n} frames: adds to {@code frames_dropped_total} only (not {@code dropped_messages}). */
     public void addTransformDrops(long n) {
-        transformDrops.add(requireCount(n));
+        values.getAndAdd(TRANSFORM_DROPS, requireCount(n));
     }
 
     /** An ingestion step failed (SPEC §3.2): {@code ingest_errors_total} + 1. */
     public void incrementIngestErrors() {
-        ingestErrors.increment();
+        values.getAndIncrement(INGEST_ERRORS);
     }
 
     /** A non-finite number was written as {@code null} (SPEC §9.1): {@code nonfinite_values_total} + 1. */
     public void incrementNonfiniteValues() {
-        nonfiniteValues.increment();
+        values.getAndIncrement(NONFINITE);
     }
 
     /** {@code frames_built_total}: the number of {@code seq} values assigned so far. */
     public long framesBuilt() {
-        return framesBuilt.sum();
+        return values.get(FRAMES_BUILT);
     }
 
     /**
@@ -145,22 +154,22 @@ public final class PipelineCounters {
      * represented is clamped to 0, which cannot happen with the writers of this package).
      */
     public TransportStatus toStatus() {
-        long dropped = nonNegative(droppedMessages.sum());
+        long dropped = nonNegative(values.get(DROPPED));
         return TransportStatus.builder(provider, backpressureStrategy)
                 .connected(connected)
                 .droppedMessages(dropped)
                 .lastError(lastError)
-                .lastFailureTick(lastFailureTick)
-                .lastSuccessTick(lastSuccessTick)
-                .queueLength(nonNegative(queueLength.get()))
-                .queueLengthPeak(nonNegative(queueLengthPeak.get()))
-                .lastFlushDurationMs(lastFlushDurationMs)
-                .lastFlushPayloadBytes(nonNegative(lastFlushPayloadBytes))
-                .lastBatchCount(nonNegative(lastBatchCount))
-                .payloadsFlushedTotal(nonNegative(payloadsFlushed.sum()))
-                .bytesFlushedTotal(nonNegative(bytesFlushed.sum()))
-                .consecutiveSendFailures(nonNegative(consecutiveSendFailures.get()))
-                .sendFailuresTotal(nonNegative(sendFailures.sum()))
+                .lastFailureTick(nullable(values.get(LAST_FAILURE_TICK)))
+                .lastSuccessTick(nullable(values.get(LAST_SUCCESS_TICK)))
+                .queueLength(nonNegative(values.get(QUEUE_LENGTH)))
+                .queueLengthPeak(nonNegative(values.get(QUEUE_PEAK)))
+                .lastFlushDurationMs(nullableDouble(values.get(LAST_FLUSH_DURATION_BITS)))
+                .lastFlushPayloadBytes(nonNegative(values.get(LAST_FLUSH_PAYLOAD_BYTES)))
+                .lastBatchCount(nonNegative(values.get(LAST_BATCH_COUNT)))
+                .payloadsFlushedTotal(nonNegative(values.get(PAYLOADS_FLUSHED)))
+                .bytesFlushedTotal(nonNegative(values.get(BYTES_FLUSHED)))
+                .consecutiveSendFailures(nonNegative(values.get(CONSECUTIVE_FAILURES)))
+                .sendFailuresTotal(nonNegative(values.get(SEND_FAILURES)))
                 .tlsEnabled(tlsEnabled)
                 .verifyHostname(verifyHostname)
                 .allowPlaintext(allowPlaintext)
@@ -169,19 +178,19 @@ public final class PipelineCounters {
                 .workerRestartCount(nonNegative(workerRestartCount.get()))
                 .lastWorkerError(lastWorkerError)
                 .authEnabled(authEnabled)
-                .payloadsSentTotal(nonNegative(payloadsSent.sum()))
-                .bytesSentTotal(nonNegative(bytesSent.sum()))
-                .payloadsFailedTotal(nonNegative(payloadsFailed.sum()))
-                .blockedMsTotal(nonNegative(blockedNanos.sum() / 1_000_000L))
-                .keyframesTotal(nonNegative(keyframes.sum()))
-                .framesBuiltTotal(nonNegative(framesBuilt.sum()))
-                .framesDroppedTotal(nonNegative(dropped + transformDrops.sum()))
+                .payloadsSentTotal(nonNegative(values.get(PAYLOADS_SENT)))
+                .bytesSentTotal(nonNegative(values.get(BYTES_SENT)))
+                .payloadsFailedTotal(nonNegative(values.get(PAYLOADS_FAILED)))
+                .blockedMsTotal(nonNegative(values.get(BLOCKED_NANOS) / 1_000_000L))
+                .keyframesTotal(nonNegative(values.get(KEYFRAMES)))
+                .framesBuiltTotal(nonNegative(values.get(FRAMES_BUILT)))
+                .framesDroppedTotal(nonNegative(dropped + values.get(TRANSFORM_DROPS)))
                 .framesUnacked(ackMode ? nonNegative(ledger.unackedFrames()) : 0L)
-                .framesResentTotal(nonNegative(framesResent.sum()))
-                .framesUnconfirmed(nonNegative(framesUnconfirmed.sum()))
-                .reconnectsTotal(nonNegative(reconnects.sum()))
-                .ingestErrorsTotal(nonNegative(ingestErrors.sum()))
-                .nonfiniteValuesTotal(nonNegative(nonfiniteValues.sum()))
+                .framesResentTotal(nonNegative(values.get(FRAMES_RESENT)))
+                .framesUnconfirmed(nonNegative(values.get(FRAMES_UNCONFIRMED)))
+                .reconnectsTotal(nonNegative(values.get(RECONNECTS)))
+                .ingestErrorsTotal(nonNegative(values.get(INGEST_ERRORS)))
+                .nonfiniteValuesTotal(nonNegative(values.get(NONFINITE)))
                 .build();
     }
 
@@ -229,60 +238,60 @@ public final class PipelineCounters {
 
     /** Buffer lock held: the buffer now holds {@code length} items. */
     void queueLength(long length) {
-        queueLength.setRelease(length);
-        if (length > queueLengthPeak.getPlain()) {
-            queueLengthPeak.setRelease(length);
+        values.setRelease(QUEUE_LENGTH, length);
+        if (length > values.getPlain(QUEUE_PEAK)) {
+            values.setRelease(QUEUE_PEAK, length);
         }
     }
 
     /** {@code n} items were dropped by the worker side: {@code dropped_messages} (and so frames_dropped_total) + n. */
     void addDropped(long n) {
-        droppedMessages.add(n);
+        values.getAndAdd(DROPPED, n);
     }
 
     /** A producer spent {@code nanos} blocked or sending inline. */
     void addBlockedNanos(long nanos) {
-        blockedNanos.add(Math.max(0L, nanos));
+        values.getAndAdd(BLOCKED_NANOS, Math.max(0L, nanos));
     }
 
     /** Send lock held: a try of a batch succeeded. */
     void sendSucceeded(long frames, long bytes, long lastTick) {
-        payloadsSent.add(frames);
-        bytesSent.add(bytes);
-        payloadsFlushed.add(frames);
-        bytesFlushed.add(bytes);
-        lastSuccessTick = lastTick;
-        consecutiveSendFailures.set(0);
-        connected = true;
+        values.getAndAdd(PAYLOADS_SENT, frames);
+        values.getAndAdd(BYTES_SENT, bytes);
+        values.getAndAdd(PAYLOADS_FLUSHED, frames);
+        values.getAndAdd(BYTES_FLUSHED, bytes);
+        values.setRelease(LAST_SUCCESS_TICK, lastTick);
+        values.set(CONSECUTIVE_FAILURES, 0);
+        markConnected();
     }
 
     /** Send lock held: a try of a batch failed with {@code error}. */
     void sendAttemptFailed(String error, long lastTick) {
         connected = false;
         lastError = error;
-        lastFailureTick = lastTick;
-        consecutiveSendFailures.incrementAndGet();
-        sendFailures.increment();
+        values.setRelease(LAST_FAILURE_TICK, lastTick);
+        values.getAndIncrement(CONSECUTIVE_FAILURES);
+        values.getAndIncrement(SEND_FAILURES);
     }
 
     /** Send lock held: a batch of {@code frames} failed for good and was dropped. */
     void batchFailed(long frames, long bytes) {
-        payloadsFailed.add(frames);
-        payloadsFlushed.add(frames);
-        bytesFlushed.add(bytes);
-        droppedMessages.add(frames);
+        values.getAndAdd(PAYLOADS_FAILED, frames);
+        values.getAndAdd(PAYLOADS_FLUSHED, frames);
+        values.getAndAdd(BYTES_FLUSHED, bytes);
+        values.getAndAdd(DROPPED, frames);
     }
 
     /** Send lock held: a non-empty flush ended. */
     void flushCompleted(double durationMs, long batchCount, long payloadBytes) {
-        lastFlushDurationMs = durationMs;
-        lastBatchCount = batchCount;
-        lastFlushPayloadBytes = payloadBytes;
+        values.setRelease(LAST_FLUSH_DURATION_BITS, Double.doubleToRawLongBits(durationMs));
+        values.setRelease(LAST_BATCH_COUNT, batchCount);
+        values.setRelease(LAST_FLUSH_PAYLOAD_BYTES, payloadBytes);
     }
 
     /** Send lock held: the transport went over a new connection (or file). */
     void incrementReconnects() {
-        reconnects.increment();
+        values.getAndIncrement(RECONNECTS);
     }
 
     /** The record of frames handed to the transport and not settled; its monitor is the settlement lock. */
@@ -312,23 +321,23 @@ public final class PipelineCounters {
 
     /** Send lock held, with acks: a batch was written (or its write failed and it waits in the replay window). */
     void framesHanded(long frames, long bytes) {
-        payloadsFlushed.add(frames);
-        bytesFlushed.add(bytes);
+        values.getAndAdd(PAYLOADS_FLUSHED, frames);
+        values.getAndAdd(BYTES_FLUSHED, bytes);
     }
 
     /** Send lock held, with acks: a batch was written without a failure; it is not sent until acknowledged. */
     void writeSucceeded() {
-        consecutiveSendFailures.set(0);
-        connected = true;
+        values.set(CONSECUTIVE_FAILURES, 0);
+        markConnected();
     }
 
     /** Ledger monitor held: the receiver acknowledged {@code frames} frames, the last of tick {@code lastTick}. */
     void acknowledged(long frames, long bytes, long lastTick) {
-        payloadsSent.add(frames);
-        bytesSent.add(bytes);
-        lastSuccessTick = lastTick;
-        consecutiveSendFailures.set(0);
-        connected = true;
+        values.getAndAdd(PAYLOADS_SENT, frames);
+        values.getAndAdd(BYTES_SENT, bytes);
+        values.setRelease(LAST_SUCCESS_TICK, lastTick);
+        values.set(CONSECUTIVE_FAILURES, 0);
+        markConnected();
     }
 
     /** The transport reported a broken connection. */
@@ -351,12 +360,12 @@ public final class PipelineCounters {
      * does not depend on it.
      */
     void addFramesResent(long frames) {
-        framesResent.add(frames);
+        values.getAndAdd(FRAMES_RESENT, frames);
     }
 
     /** Adds to {@code frames_unconfirmed}: frames written to a connection that later failed (tcp without acks). */
     void addFramesUnconfirmed(long frames) {
-        framesUnconfirmed.add(frames);
+        values.getAndAdd(FRAMES_UNCONFIRMED, frames);
     }
 
     /**
@@ -364,8 +373,8 @@ public final class PipelineCounters {
      * for good (so {@code payloads_flushed_total = payloads_sent_total + payloads_failed_total} still holds).
      */
     void unacknowledgedAtStop(long frames) {
-        payloadsFailed.add(frames);
-        droppedMessages.add(frames);
+        values.getAndAdd(PAYLOADS_FAILED, frames);
+        values.getAndAdd(DROPPED, frames);
     }
 
     /** A transport call outside a send failed (start, flush, close): {@code last_error}, not connected. */
@@ -386,7 +395,7 @@ public final class PipelineCounters {
         workerError = error;
         lastWorkerError = error;
         connected = false;
-        lastFailureTick = failureTick;
+        values.setRelease(LAST_FAILURE_TICK, failureTick == null ? NONE : failureTick);
     }
 
     /** A restart was granted. */
@@ -399,6 +408,13 @@ public final class PipelineCounters {
         workerAlive = false;
     }
 
+    /** Writes the flag only when it changes: a store per send would dirty the line toStatus() reads every tick. */
+    private void markConnected() {
+        if (!connected) {
+            connected = true;
+        }
+    }
+
     private static long requireCount(long n) {
         if (n < 0) {
             throw new IllegalArgumentException("count must be >= 0; got " + n);
@@ -408,5 +424,13 @@ public final class PipelineCounters {
 
     private static long nonNegative(long value) {
         return Math.max(0L, value);
+    }
+
+    private static Long nullable(long value) {
+        return value == NONE ? null : value;
+    }
+
+    private static Double nullableDouble(long bits) {
+        return bits == NONE ? null : Double.longBitsToDouble(bits);
     }
 }
