@@ -206,18 +206,27 @@ public final class ReadModelStore {
     public void ingestLoopTick(long tick, LoopTick payload) {
         Objects.requireNonNull(payload, "payload");
         ingestLoopTickModels(tick, payload);
-        // SPEC §6.1 step 9: subscribers see the tick's events; they run after the models are published, so a
-        // subscriber that reads the sink sees this tick.
+        notifySubscribers(tick, payload.events());
+    }
+
+    /**
+     * SPEC §6.1 step 9: hands a tick's world events to the subscribers, on the calling thread and outside the store's
+     * lock, after its models were ingested (or queued for ingestion by the first reader), so a subscriber that reads
+     * the sink sees this tick. A subscriber that throws is reported to the error handler; the others still run.
+     */
+    public void notifySubscribers(long tick, List<WorldEvent> events) {
         for (EventSubscriber subscriber : subscribers) {
             try {
-                subscriber.onEvents(tick, payload.events());
+                subscriber.onEvents(tick, events);
             } catch (RuntimeException e) {
                 errors.onError("loop.tick/subscriber " + subscriber.getClass().getName(), e);
             }
         }
     }
 
-    private synchronized void ingestLoopTickModels(long tick, LoopTick payload) {
+    /** {@code loop.tick} without the subscribers (SPEC §6.1 steps 1–8); publishes the new models once. */
+    public synchronized void ingestLoopTickModels(long tick, LoopTick payload) {
+        Objects.requireNonNull(payload, "payload");
         ReadModels previous = published;
         ReadModels.Builder next = nextModels();
         WorldView world = payload.world();
@@ -500,9 +509,14 @@ public final class ReadModelStore {
      * {@code metrics} and {@code emitMetric}: records {@code {value, tags}} under {@code name} (last value wins; the
      * registry stays sorted by name and is never erased by {@code loop.health}).
      */
-    public synchronized void recordMetric(String name, double value, Map<String, String> tags) {
+    public void recordMetric(String name, double value, Map<String, String> tags) {
+        recordMetric(name, new MetricValue(value, tags));
+    }
+
+    /** {@link #recordMetric(String, double, Map)} with the value already made. */
+    public synchronized void recordMetric(String name, MetricValue value) {
         Objects.requireNonNull(name, "name");
-        metricRegistry = metricRegistry.with(name, new MetricValue(value, tags));
+        metricRegistry = metricRegistry.with(name, Objects.requireNonNull(value, "value"));
         metricsPending = true;
     }
 

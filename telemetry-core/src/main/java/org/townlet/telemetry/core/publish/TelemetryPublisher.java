@@ -52,6 +52,7 @@ import org.townlet.telemetry.api.sink.EventSubscriber;
 import org.townlet.telemetry.api.sink.TelemetryInspector;
 import org.townlet.telemetry.api.state.TelemetryStateSnapshot;
 import org.townlet.telemetry.api.status.HealthStatus;
+import org.townlet.telemetry.api.status.MetricValue;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportCallbacks;
@@ -75,11 +76,15 @@ import org.townlet.telemetry.core.worker.WorkerSettings;
  * The real telemetry sink: records what the simulation hands it in read models and streams one frame per tick
  * through the pipeline worker and a transport (SPEC §2, §4.3, §5, §9).
  *
- * <p><b>Threads.</b> The simulation thread calls the write methods. Ingestion swaps references in the
- * {@link ReadModelStore} (no copies, no JSON); when a tick completes ({@code loop.health}, else the next
- * {@code loop.tick}, else {@link #stop()}) or a failure is recorded, it assigns the frame's {@code seq} and offers an
- * immutable {@link TickRecord} to the worker's buffer, which is all it pays. The worker thread builds, diffs and
- * encodes frames and calls the transport. {@code seq} assignment and {@link #stop()} are serialised by one lock, so
+ * <p><b>Threads.</b> The simulation thread calls the write methods. What it emits is appended to an
+ * {@link IngestionLog} and ingested into the {@link ReadModelStore} by the first reader, in order: any read method (so
+ * every read sees everything emitted before it), the worker before it builds a frame, or the {@link AheadDeriver}
+ * thread, which also computes the derived models ahead of the worker; with {@code fail_on_ingest_error} ingestion is
+ * eager instead, so errors surface on the emitting thread. When a tick completes ({@code loop.health}, else the next
+ * {@code loop.tick}, else {@link #stop()}) or a failure is recorded, the simulation thread assigns the frame's
+ * {@code seq} and offers the tick's completion to the worker's buffer; its frame is built from the models as they stood
+ * at that point of the log. The simulation thread thus pays an append per event and an offer per tick (SPEC §20 P1).
+ * The worker thread builds, diffs and encodes frames and calls the transport. {@code seq} assignment and {@link #stop()} are serialised by one lock, so
  * no {@code seq} is assigned once {@code stop()} has begun. Read methods are safe from any thread, never block and
  * return immutable values; {@link #transportStatus()} never throws.
  *
@@ -125,7 +130,9 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private final TransformChain transforms;
     /** A {@code raise} validation failure handed over by the worker, rethrown on the next write call. */
     private final AtomicReference<TelemetryValidationException> pendingFailure = new AtomicReference<>();
-    private final TelemetryWorker<TickRecord> worker;
+    private final TelemetryWorker<IngestionLog.Completion> worker;
+    /** Emitted and not ingested yet; {@code null} when ingestion is eager ({@code fail_on_ingest_error}). */
+    private final IngestionLog ingestion;
     /** Derives ticks ahead of the worker; {@code null} when derivation is eager ({@code fail_on_ingest_error}). */
     private final AheadDeriver deriver;
     /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
@@ -159,15 +166,16 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 () -> "the transport factory of '" + provider + "' returned null");
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
                 settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
-        this.worker = TelemetryWorker.<TickRecord>builder()
+        this.ingestion = settings.failOnIngestError() ? null : new IngestionLog(this::ingest);
+        this.worker = TelemetryWorker.<IngestionLog.Completion>builder()
                 .transport(transport)
-                .producer(new CatchUpFrameProducer(producer, store::published))
+                .producer(new CatchUpFrameProducer(producer, ingestion, this::ingestedModels))
                 .counters(counters)
                 .settings(builder.workerSettings)
                 .clock(builder.clock)
                 .random(new Random(builder.seed ^ WORKER_SEED_SALT))
                 .build();
-        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(store::published);
+        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(this::ingestedModels);
     }
 
     /** A builder; the transport is required, everything else has a default. */
@@ -251,7 +259,12 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         rethrowPendingFailure();
         // Not through guarded(): no capturing lambda on the simulation thread's most frequent call.
         try {
-            store.recordMetric(name, value, tags);
+            MetricValue metric = new MetricValue(value, tags);
+            if (ingestion != null) {
+                ingestion.append(new IngestionLog.Metric(name, metric));
+            } else {
+                store.recordMetric(name, metric);
+            }
         } catch (RuntimeException e) {
             onIngestError("metrics", e);
         }
@@ -270,6 +283,11 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     // ================================================================== routing (SPEC §4.3)
 
+    /**
+     * What an event does on the emitting thread: {@code seq} assignment around {@code loop.tick} and
+     * {@code loop.health}, the subscribers, console results; its read-model part is queued for the first reader
+     * ({@link IngestionLog}) or, when ingestion is eager, applied now ({@link #ingestEvent}).
+     */
     private void route(TelemetryEvent event) {
         long tick = event.tick();
         Object payload = event.payload();
@@ -280,25 +298,48 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                     completeTick(pendingTick, TickRecord.Kind.TICK);
                 }
             }
-            store.ingestLoopTick(tick, loopTick);
+            ingestOrQueue(event);
             synchronized (seqLock) {
                 tickPending = true;
                 pendingTick = tick;
             }
-        } else if (payload instanceof StabilityMetrics metrics) {
-            store.ingestStabilityMetrics(metrics);
-        } else if (payload instanceof LoopHealth health) {
-            store.ingestLoopHealth(tick, health);
+            // SPEC §6.1 step 9, after the models: a subscriber that reads the sink ingests what is queued first.
+            store.notifySubscribers(tick, loopTick.events());
+        } else if (payload instanceof LoopHealth) {
+            ingestOrQueue(event);
             synchronized (seqLock) {
                 completeTick(tick, TickRecord.Kind.TICK);
             }
         } else if (payload instanceof LoopFailure failure) {
-            recordFailure(tick, failure);
+            recordFailure(event, failure);
         } else if (payload instanceof ConsoleEvent consoleEvent) {
             ConsoleResult recorded = results.record(consoleEvent.result(), currentTick());
             if (audit != null) {
                 audit.submit(recorded);
             }
+        } else {
+            ingestOrQueue(event);
+        }
+    }
+
+    private void ingestOrQueue(TelemetryEvent event) {
+        if (ingestion != null) {
+            ingestion.append(new IngestionLog.Event(event));
+        } else {
+            ingestEvent(event);
+        }
+    }
+
+    /** The read-model part of an event (SPEC §4.3, §6); on the ingesting thread. */
+    private void ingestEvent(TelemetryEvent event) {
+        long tick = event.tick();
+        Object payload = event.payload();
+        if (payload instanceof LoopTick loopTick) {
+            store.ingestLoopTickModels(tick, loopTick);
+        } else if (payload instanceof StabilityMetrics metrics) {
+            store.ingestStabilityMetrics(metrics);
+        } else if (payload instanceof LoopHealth health) {
+            store.ingestLoopHealth(tick, health);
         } else if (payload instanceof PolicyMetadata) {
             store.ingestPolicyMetadata(event, settings.configId());
         } else if (payload instanceof PolicyPossession possession) {
@@ -314,10 +355,74 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         }
     }
 
+    /**
+     * Ingests one queued entry ({@link IngestionLog}); whichever thread reads first, the log's lock held. Never
+     * throws: an error is counted and logged like any ingestion error, and a completion always gets its models.
+     */
+    private void ingest(IngestionLog.Entry entry) {
+        if (entry instanceof IngestionLog.Completion completion) {
+            try {
+                // Manual narrations queued since the tick's ingestion join its narrations (SPEC §7.2).
+                store.completeTick();
+            } catch (RuntimeException e) {
+                onIngestError("tick_completion/narrations", e);
+            }
+            completion.models(store.current());
+        } else if (entry instanceof IngestionLog.Event queued) {
+            try {
+                ingestEvent(queued.event());
+            } catch (RuntimeException e) {
+                onIngestError(queued.event().eventType(), e);
+            }
+        } else if (entry instanceof IngestionLog.Metric metric) {
+            try {
+                store.recordMetric(metric.name(), metric.value());
+            } catch (RuntimeException e) {
+                onIngestError("metrics", e);
+            }
+        } else if (entry instanceof IngestionLog.Failure failure) {
+            try {
+                store.ingestLoopFailure(failure.event().tick(), (LoopFailure) failure.event().payload(),
+                        failure.transport());
+            } catch (RuntimeException e) {
+                onIngestError(failure.event().eventType(), e);
+            }
+        }
+    }
+
+    /** Whether emitted events wait for ingestion (for tests). */
+    boolean ingestionPending() {
+        return ingestion != null && ingestion.hasPending();
+    }
+
+    /** Ingests what is queued, so that what follows sees everything emitted before it. Any thread. */
+    private void ingestQueued() {
+        if (ingestion != null && ingestion.hasPending()) {
+            ingestion.ingestAll();
+        }
+    }
+
+    /** Ingests what is queued; then the models as they stand. Any thread. */
+    private ReadModels models() {
+        ingestQueued();
+        return store.current();
+    }
+
+    /** Ingests what is queued; then the models last published (for the derivations: no metric folding). */
+    private ReadModels ingestedModels() {
+        ingestQueued();
+        return store.published();
+    }
+
     /** {@code loop.failure}: health {@code error}, the events entry, the ERROR line, and the failure frame (§9.5). */
-    private void recordFailure(long tick, LoopFailure failure) {
+    private void recordFailure(TelemetryEvent event, LoopFailure failure) {
+        long tick = event.tick();
         TransportStatus status = transportStatus();
-        store.ingestLoopFailure(tick, failure, status);
+        if (ingestion != null) {
+            ingestion.append(new IngestionLog.Failure(event, status));
+        } else {
+            store.ingestLoopFailure(tick, failure, status);
+        }
         LOG.log(Level.ERROR, "simulation_loop_failure tick=" + tick + " error=" + failure.error() + " queue="
                 + status.queueLength() + " dropped=" + status.droppedMessages() + " snapshot="
                 + failure.snapshotPath());
@@ -328,22 +433,32 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     }
 
     /**
-     * Assigns the next {@code seq} and offers the record of the models as they stand. {@code seqLock} held. After
-     * {@code stop()} began, no {@code seq} is assigned and nothing is offered.
+     * Assigns the next {@code seq} and offers the tick's completion, whose models are those as they stand once
+     * everything emitted before it is ingested. {@code seqLock} held. After {@code stop()} began, no {@code seq} is
+     * assigned and nothing is offered (the tick still completes in the read models).
      */
     private void completeTick(long tick, TickRecord.Kind kind) {
         tickPending = false;
-        // Manual narrations queued since the tick's ingestion join its narrations (SPEC §7.2).
-        guarded("tick_completion/narrations", store::completeTick);
         if (stopping) {
+            complete(new IngestionLog.Completion(IngestionLog.Completion.NO_SEQ, tick, kind));
             return;
         }
         long seq = counters.framesBuilt();
         counters.incrementFramesBuilt();
-        OfferOutcome outcome = worker.offer(new TickRecord(seq, tick, kind, store.current()));
+        IngestionLog.Completion completion = new IngestionLog.Completion(seq, tick, kind);
+        complete(completion);
+        OfferOutcome outcome = worker.offer(completion);
         if (outcome instanceof OfferOutcome.RejectedWorkerDead) {
             // Already counted as dropped by the worker; the stream shows the gap.
             LOG.log(Level.DEBUG, "Telemetry frame seq=" + seq + " dropped: the worker is stopped or dead");
+        }
+    }
+
+    private void complete(IngestionLog.Completion completion) {
+        if (ingestion != null) {
+            ingestion.append(completion);
+        } else {
+            ingest(completion);
         }
     }
 
@@ -378,6 +493,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     }
 
     private void recordConsoleMetric(String name, long total) {
+        ingestQueued();
         guarded("console/" + name, () -> store.recordMetric(name, total, Map.of()));
     }
 
@@ -394,6 +510,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     @Override
     public void setRuntimeVariant(String variantOrNull) {
         rethrowPendingFailure();
+        ingestQueued();
         guarded("runtime_variant", () -> store.setRuntimeVariant(variantOrNull));
     }
 
@@ -409,18 +526,21 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     @Override
     public Optional<NarrationEntry> emitManualNarration(ManualNarration narration) {
         Objects.requireNonNull(narration, "narration");
+        ingestQueued();
         return store.emitManualNarration(narration);
     }
 
     @Override
     public void updatePolicyIdentity(PolicyIdentity identityOrNull) {
         rethrowPendingFailure();
+        ingestQueued();
         store.updatePolicyIdentity(identityOrNull);
     }
 
     @Override
     public void updateRelationshipMetrics(Map<String, Object> metrics) {
         rethrowPendingFailure();
+        ingestQueued();
         store.updateRelationshipMetrics(metrics);
     }
 
@@ -474,7 +594,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     /** The read models as they stand, as one value: reads through it see one moment. */
     public ReadModels readModels() {
-        return store.current();
+        return models();
     }
 
     @Override
@@ -484,142 +604,142 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     @Override
     public long currentTick() {
-        return store.current().currentTick();
+        return models().currentTick();
     }
 
     @Override
     public Optional<PolicyIdentity> latestPolicyIdentity() {
-        return Optional.ofNullable(store.current().policyIdentity());
+        return Optional.ofNullable(models().policyIdentity());
     }
 
     @Override
     public Map<String, Map<String, Object>> latestPolicySnapshot() {
-        return store.current().policySnapshot();
+        return models().policySnapshot();
     }
 
     @Override
     public Optional<Map<String, Object>> latestAnnealStatus() {
-        return store.current().annealStatus();
+        return models().annealStatus();
     }
 
     @Override
     public QueueMetrics latestQueueMetrics() {
-        return store.current().queueMetrics();
+        return models().queueMetrics();
     }
 
     @Override
     public Map<String, Double> latestEmbeddingMetrics() {
-        return store.current().embeddingMetrics();
+        return models().embeddingMetrics();
     }
 
     @Override
     public Map<String, Map<String, Object>> latestJobSnapshot() {
-        return store.current().jobs();
+        return models().jobs();
     }
 
     @Override
     public List<WorldEvent> latestEvents() {
-        return store.current().events();
+        return models().events();
     }
 
     @Override
     public Map<String, Object> latestEconomySnapshot() {
-        return store.current().economy();
+        return models().economy();
     }
 
     @Override
     public Map<String, Double> latestEconomySettings() {
-        return store.current().economySettings();
+        return models().economySettings();
     }
 
     @Override
     public Map<String, PriceSpike> latestPriceSpikes() {
-        return store.current().priceSpikes();
+        return models().priceSpikes();
     }
 
     @Override
     public Map<String, Boolean> latestUtilities() {
-        return store.current().utilities();
+        return models().utilities();
     }
 
     @Override
     public Map<String, Object> latestEmploymentMetrics() {
-        return store.current().employment();
+        return models().employment();
     }
 
     @Override
     public ConflictSnapshot latestConflictSnapshot() {
-        return store.current().conflict();
+        return models().conflict();
     }
 
     @Override
     public List<RivalryEvent> latestRivalryEvents() {
-        return ReadModels.lastOf(store.current().rivalryHistory(), ReadModels.READ_HISTORY_SHOWN);
+        return ReadModels.lastOf(models().rivalryHistory(), ReadModels.READ_HISTORY_SHOWN);
     }
 
     @Override
     public Map<String, Object> latestAffordanceManifest() {
-        return store.current().affordanceManifest();
+        return models().affordanceManifest();
     }
 
     @Override
     public AffordanceRuntime latestAffordanceRuntime() {
-        return store.current().affordanceRuntime();
+        return models().affordanceRuntime();
     }
 
     @Override
     public Map<String, Map<String, Double>> latestRewardBreakdown() {
-        return store.current().rewardBreakdown();
+        return models().rewardBreakdown();
     }
 
     @Override
     public Map<String, Map<String, Object>> latestPersonalitySnapshot() {
-        return store.current().personalities();
+        return models().personalities();
     }
 
     @Override
     public Map<String, Object> latestRelationshipMetrics() {
-        return store.current().relationshipMetrics();
+        return models().relationshipMetrics();
     }
 
     @Override
     public Map<String, Map<String, RelationshipTie>> latestRelationshipSnapshot() {
-        return store.current().relationshipSnapshot();
+        return models().relationshipSnapshot();
     }
 
     @Override
     public List<RelationshipUpdate> latestRelationshipUpdates() {
-        return store.current().relationshipUpdates();
+        return models().relationshipUpdates();
     }
 
     @Override
     public RelationshipSummary latestRelationshipSummary() {
-        return store.current().relationshipSummary();
+        return models().relationshipSummary();
     }
 
     @Override
     public List<SocialEvent> latestSocialEvents() {
-        return store.current().socialEvents();
+        return models().socialEvents();
     }
 
     @Override
     public List<NarrationEntry> latestNarrations() {
-        return store.current().narrations();
+        return models().narrations();
     }
 
     @Override
     public NarrationLimiterState latestNarrationState() {
-        return store.current().narrationState();
+        return models().narrationState();
     }
 
     @Override
     public Map<String, Object> latestStabilityMetrics() {
-        return store.current().stabilityMetrics();
+        return models().stabilityMetrics();
     }
 
     @Override
     public List<String> latestStabilityAlerts() {
-        return store.current().stabilityAlerts();
+        return models().stabilityAlerts();
     }
 
     @Override
@@ -629,24 +749,24 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     @Override
     public HealthStatus latestHealthStatus() {
-        return store.current().health();
+        return models().health();
     }
 
     @Override
     public List<String> latestSnapshotMigrations() {
-        return store.current().snapshotMigrations();
+        return models().snapshotMigrations();
     }
 
     // ================================================================== inspector
 
     @Override
     public List<String> latestPossessedAgents() {
-        return store.current().possessedAgents();
+        return models().possessedAgents();
     }
 
     @Override
     public List<Map<String, Object>> latestPreconditionFailures() {
-        List<WorldEvent> failures = store.current().preconditionFailures();
+        List<WorldEvent> failures = models().preconditionFailures();
         if (failures.isEmpty()) {
             return List.of();
         }
@@ -659,56 +779,58 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     @Override
     public Perturbations latestPerturbations() {
-        return store.current().perturbations();
+        return models().perturbations();
     }
 
     @Override
     public StabilityInputs latestStabilityInputs() {
-        return store.current().stabilityInputs();
+        return models().stabilityInputs();
     }
 
     @Override
     public Map<String, Object> latestPromotionState() {
-        return store.current().promotionState();
+        return models().promotionState();
     }
 
     @Override
     public Optional<TelemetryEvent> latestPolicyMetadata() {
-        return Optional.ofNullable(store.current().policyMetadataEvent());
+        return Optional.ofNullable(models().policyMetadataEvent());
     }
 
     @Override
     public Optional<TelemetryEvent> latestPolicyAnneal() {
-        return Optional.ofNullable(store.current().policyAnnealEvent());
+        return Optional.ofNullable(models().policyAnnealEvent());
     }
 
     @Override
     public Map<String, Object> latestObservationEnvelope() {
-        return store.current().observationEnvelope();
+        return models().observationEnvelope();
     }
 
     @Override
     public List<QueueHistoryEntry> latestQueueHistory() {
-        return ReadModels.lastOf(store.current().queueHistory(), ReadModels.READ_HISTORY_SHOWN);
+        return ReadModels.lastOf(models().queueHistory(), ReadModels.READ_HISTORY_SHOWN);
     }
 
     @Override
     public Map<String, List<OverlayEntry>> latestRelationshipOverlay() {
-        return store.current().relationshipOverlay();
+        return models().relationshipOverlay();
     }
 
     @Override
     public Map<String, List<Number>> kpiHistory() {
-        return store.current().kpiHistory();
+        return models().kpiHistory();
     }
 
     @Override
     public void recordSnapshotMigrations(List<String> applied) {
+        ingestQueued();
         store.recordSnapshotMigrations(applied);
     }
 
     @Override
     public void updateAnnealStatus(Map<String, Object> statusOrNull) {
+        ingestQueued();
         store.updateAnnealStatus(statusOrNull);
     }
 
@@ -716,6 +838,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     @Override
     public TelemetryStateSnapshot exportState() {
+        ingestQueued();
         return store.exportState()
                 .consoleResults(results.latest())
                 .consoleHistory(results.history())
@@ -738,6 +861,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         synchronized (seqLock) {
             tickPending = false;
         }
+        ingestQueued();
         store.importState(snapshot);
         results.restore(snapshot.consoleResults(), snapshot.consoleHistory());
         commands.restore(snapshot.consoleBuffer());

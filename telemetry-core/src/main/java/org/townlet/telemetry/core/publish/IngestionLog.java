@@ -1,0 +1,202 @@
+package org.townlet.telemetry.core.publish;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.townlet.telemetry.api.event.TelemetryEvent;
+import org.townlet.telemetry.api.status.MetricValue;
+import org.townlet.telemetry.api.status.TransportStatus;
+import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.worker.BufferedItem;
+
+/**
+ * What the simulation thread emitted and nobody has ingested yet, in order (SPEC §2, §20 P1): the simulation thread
+ * appends (one allocation and one atomic swap per call, no lock, no copy of the read models), and whoever needs the
+ * read models next ingests everything appended so far, oldest first: a read, the worker building a tick's frame, the
+ * deriver thread, or the simulation thread itself when the log grows past a bound. So the models a reader sees are
+ * exactly those of eager ingestion; only the thread that pays differs.
+ *
+ * <p>A {@link Completion} marks where a tick completed: it is also the item the worker buffers, and it learns its
+ * read models when ingestion passes it (those models, as they stood at that point, are the frame's).
+ *
+ * <p>Threads: {@link #append} from any thread (a lock-free multi-producer list: the tail is swapped atomically, then
+ * linked); {@link #ingestAll()} from any thread, serialised by its own lock, which is taken before the store's.
+ */
+final class IngestionLog {
+    /** More entries than this waiting make the appending thread ingest them itself (nobody reads: a stalled worker). */
+    static final long MAX_PENDING = 4_096;
+
+    /** Applies one entry to the read models; never throws (the publisher counts and logs ingestion errors). */
+    interface Ingester {
+        void ingest(Entry entry);
+    }
+
+    /** One entry of the log. */
+    abstract static sealed class Entry permits Event, Metric, Failure, Completion {
+        /** Written once, with release semantics, by the appending thread; read with acquire by ingestion. */
+        private Entry next;
+    }
+
+    private static final VarHandle NEXT;
+
+    static {
+        try {
+            NEXT = MethodHandles.lookup().findVarHandle(Entry.class, "next", Entry.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** An event to ingest ({@code emitEvent}). */
+    static final class Event extends Entry {
+        private final TelemetryEvent event;
+
+        Event(TelemetryEvent event) {
+            this.event = Objects.requireNonNull(event, "event");
+        }
+
+        TelemetryEvent event() {
+            return event;
+        }
+    }
+
+    /** A metric to record ({@code emitMetric}); its value (and tags) made on the emitting thread. */
+    static final class Metric extends Entry {
+        private final String name;
+        private final MetricValue value;
+
+        Metric(String name, MetricValue value) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.value = Objects.requireNonNull(value, "value");
+        }
+
+        String name() {
+            return name;
+        }
+
+        MetricValue value() {
+            return value;
+        }
+    }
+
+    /** A {@code loop.failure}, with the transport status as it was when it was emitted (SPEC §6.6). */
+    static final class Failure extends Entry {
+        private final TelemetryEvent event;
+        private final TransportStatus transport;
+
+        Failure(TelemetryEvent event, TransportStatus transport) {
+            this.event = Objects.requireNonNull(event, "event");
+            this.transport = Objects.requireNonNull(transport, "transport");
+        }
+
+        TelemetryEvent event() {
+            return event;
+        }
+
+        TransportStatus transport() {
+            return transport;
+        }
+    }
+
+    /**
+     * A tick completed (or a failure took its place) and got its {@code seq}: the frame's item in the worker's buffer.
+     * Ingestion completes the tick (manual narrations join it) and records the models of that moment.
+     */
+    static final class Completion extends Entry implements BufferedItem {
+        /** The {@code seq} of a completion that is not framed (the pipeline is stopping). */
+        static final long NO_SEQ = -1;
+
+        private final long seq;
+        private final long tick;
+        private final TickRecord.Kind kind;
+        private volatile ReadModels models;
+
+        Completion(long seq, long tick, TickRecord.Kind kind) {
+            this.seq = seq;
+            this.tick = tick;
+            this.kind = Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        public long tick() {
+            return tick;
+        }
+
+        TickRecord.Kind kind() {
+            return kind;
+        }
+
+        /** The models of the tick's completion; {@code null} until ingestion has passed this entry. */
+        ReadModels models() {
+            return models;
+        }
+
+        void models(ReadModels models) {
+            this.models = models;
+        }
+    }
+
+    private final Ingester ingester;
+    private final AtomicReference<Entry> tail;
+    private final ReentrantLock ingestLock = new ReentrantLock();
+    // Written under ingestLock: the last entry ingested (a sentinel at first); volatile for hasPending().
+    private volatile Entry head;
+    // Entries appended and ingested; a hint for the bound only (appends from several threads may miscount it).
+    private long appended;
+    private volatile long ingested;
+
+    IngestionLog(Ingester ingester) {
+        this.ingester = Objects.requireNonNull(ingester, "ingester");
+        Entry sentinel = new Completion(Completion.NO_SEQ, 0, TickRecord.Kind.TICK);
+        this.head = sentinel;
+        this.tail = new AtomicReference<>(sentinel);
+    }
+
+    /**
+     * Appends {@code entry}; when too much waits, ingests everything on this thread. Any thread; the simulation thread
+     * in practice (the bound's count assumes one appending thread at a time).
+     */
+    void append(Entry entry) {
+        Entry previous = tail.getAndSet(entry);
+        NEXT.setRelease(previous, entry);
+        if (++appended - ingested > MAX_PENDING) {
+            ingestAll();
+        }
+    }
+
+    /** Whether an entry waits (an append still linking may be missed; its own thread always sees it). */
+    boolean hasPending() {
+        return NEXT.getAcquire(head) != null;
+    }
+
+    /** Ingests every entry appended before this call (and any appended meanwhile), oldest first. Any thread. */
+    void ingestAll() {
+        ingestLock.lock();
+        try {
+            Entry cursor = head;
+            Entry next = (Entry) NEXT.getAcquire(cursor);
+            if (next == null) {
+                return;
+            }
+            long count = 0;
+            while (next != null) {
+                ingester.ingest(next);
+                cursor = next;
+                count++;
+                next = (Entry) NEXT.getAcquire(cursor);
+            }
+            head = cursor;
+            ingested += count;
+        } finally {
+            ingestLock.unlock();
+        }
+    }
+}
