@@ -18,15 +18,20 @@ public final class ConfigOverrides {
     public static final String DEFAULT_TCP_ENDPOINT = "127.0.0.1:8765";
 
     /** No flags. */
-    public static final ConfigOverrides NONE = new ConfigOverrides(List.of());
+    public static final ConfigOverrides NONE = new ConfigOverrides(List.of(), null);
+
+    private static final String BACKPRESSURE = "telemetry.worker.backpressure";
 
     private record Override(String flag, String path, Object value) {
     }
 
     private final List<Override> overrides;
+    /** The {@code --tick-rate} of a {@code townlet run}; {@code null} for other commands. */
+    private final Double runTickRate;
 
-    private ConfigOverrides(List<Override> overrides) {
+    private ConfigOverrides(List<Override> overrides, Double runTickRate) {
         this.overrides = List.copyOf(overrides);
+        this.runTickRate = runTickRate;
     }
 
     public static Builder builder() {
@@ -37,7 +42,9 @@ public final class ConfigOverrides {
      * Applies the flags to {@code root}. When neither the file nor a flag names {@code telemetry.transport.type}, a
      * flag that only one transport takes selects it: {@code --endpoint} tcp, {@code --file} file. When the
      * {@code --transport tcp} flag names tcp and nothing names an endpoint, {@link #DEFAULT_TCP_ENDPOINT} is used (a
-     * configuration file that selects tcp must still name its endpoint).
+     * configuration file that selects tcp must still name its endpoint). For a {@code townlet run}
+     * ({@link Builder#run}), when neither the file nor a flag names {@code telemetry.worker.backpressure}, the run's
+     * pacing decides it ({@link WorkerConfig#runDefaultBackpressure}).
      */
     public MapNode applyTo(MapNode root) {
         MapNode result = root;
@@ -66,7 +73,19 @@ public final class ConfigOverrides {
             result = result.with(List.of("telemetry", "transport", "endpoint"),
                     new ScalarNode(origin, DEFAULT_TCP_ENDPOINT), origin);
         }
+        if (runTickRate != null && find(result, BACKPRESSURE) == null && mapOrAbsent(result, "telemetry")
+                && mapOrAbsent(result, "telemetry.worker")) {
+            Origin origin = Origin.flag("--tick-rate", BACKPRESSURE);
+            result = result.with(List.of(BACKPRESSURE.split("\\.")), new ScalarNode(origin,
+                    WorkerConfig.runDefaultBackpressure(runTickRate).configName()), origin);
+        }
         return result;
+    }
+
+    /** Whether a default may go under {@code path}: absent, or a map (anything else is the binder's error to report). */
+    private static boolean mapOrAbsent(MapNode root, String path) {
+        ConfigNode node = find(root, path);
+        return node == null || node instanceof MapNode;
     }
 
     private static ConfigNode find(MapNode root, String path) {
@@ -82,6 +101,7 @@ public final class ConfigOverrides {
     /** Collects flags in the order given; a later flag for the same path wins. */
     public static final class Builder {
         private final List<Override> overrides = new ArrayList<>();
+        private Double runTickRate;
 
         private Builder() {
         }
@@ -99,8 +119,17 @@ public final class ConfigOverrides {
             return this;
         }
 
+        /**
+         * Marks these as the flags of a {@code townlet run} paced at {@code tickRate} ticks per second (0 = unpaced),
+         * whose pacing decides the backpressure when nothing names one ({@link WorkerConfig#runDefaultBackpressure}).
+         */
+        public Builder run(double tickRate) {
+            this.runTickRate = tickRate;
+            return this;
+        }
+
         public ConfigOverrides build() {
-            return new ConfigOverrides(overrides);
+            return new ConfigOverrides(overrides, runTickRate);
         }
     }
 }

@@ -33,4 +33,17 @@ public record WorkerConfig(BackpressureStrategy backpressure, double blockTimeou
         Bounds.check("restart_window_seconds", restartWindowSeconds, 1, MAX_RESTART_WINDOW_SECONDS);
         Bounds.check("stop_timeout_seconds", stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, MAX_STOP_TIMEOUT_SECONDS);
     }
+
+    /**
+     * The backpressure of a {@code townlet run} whose configuration chooses none (neither
+     * {@code telemetry.worker.backpressure} nor {@code --backpressure}), by its pacing ({@code --tick-rate}). An unpaced
+     * run is a batch run with no rate to keep, so it waits for the pipeline ({@code block}) rather than dropping frames
+     * whenever the simulation outruns the transport; a paced run is a live simulation that must keep its pace, so it
+     * keeps the documented default, {@code drop_oldest}. Other commands ({@code bench}) use the documented default.
+     *
+     * @param tickRate ticks per second; 0 = unpaced
+     */
+    public static BackpressureStrategy runDefaultBackpressure(double tickRate) {
+        return tickRate > 0 ? DEFAULTS.backpressure() : BackpressureStrategy.BLOCK;
+    }
 }

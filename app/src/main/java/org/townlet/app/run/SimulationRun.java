@@ -73,7 +73,9 @@ public final class SimulationRun {
         LOG.log(Level.INFO, "townlet_run_start run_id=" + options.runId() + " transport=" + telemetryName
                 + " ticks=" + ticks + " seed=" + config.simulation().seed() + " agents="
                 + config.simulation().agents() + " scenario=" + config.simulation().scenario()
-                + (pacer.paced() ? " tick_rate=" + options.tickRate() : ""));
+                + (pacer.paced() ? " tick_rate=" + options.tickRate() : "")
+                + (config.stubSelected() ? "" : " backpressure="
+                        + config.telemetry().worker().backpressure().configName()));
 
         long started = System.nanoTime();
         Duration bound = Duration.ofNanos(Math.round(config.telemetry().worker().stopTimeoutSeconds() * 1e9))
