@@ -106,8 +106,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--backpressure", paramLabel = "STRATEGY",
             description = "When the buffer is full: drop_oldest, block or fan_out (telemetry.worker.backpressure)."
-                    + " Default: block for an unpaced run, which then waits for its transport instead of dropping"
-                    + " frames; drop_oldest with --tick-rate, so a paced run keeps its pace.")
+                    + " Default: block for an unpaced run, which then waits (up to 5 s, block_timeout_seconds) for"
+                    + " its transport instead of dropping frames; drop_oldest with --tick-rate, so a paced run keeps"
+                    + " its pace.")
     String backpressure;
 
     @Option(names = "--keyframe-interval", paramLabel = "N",

@@ -21,6 +21,7 @@ public final class ConfigOverrides {
     public static final ConfigOverrides NONE = new ConfigOverrides(List.of(), null);
 
     private static final String BACKPRESSURE = "telemetry.worker.backpressure";
+    private static final String BLOCK_TIMEOUT = "telemetry.worker.block_timeout_seconds";
 
     private record Override(String flag, String path, Object value) {
     }
@@ -44,7 +45,7 @@ public final class ConfigOverrides {
      * {@code --transport tcp} flag names tcp and nothing names an endpoint, {@link #DEFAULT_TCP_ENDPOINT} is used (a
      * configuration file that selects tcp must still name its endpoint). For a {@code townlet run}
      * ({@link Builder#run}), when neither the file nor a flag names {@code telemetry.worker.backpressure}, the run's
-     * pacing decides it ({@link WorkerConfig#runDefaultBackpressure}).
+     * pacing decides it, and {@code block_timeout_seconds} unless that is named ({@link WorkerConfig#runDefault}).
      */
     public MapNode applyTo(MapNode root) {
         MapNode result = root;
@@ -75,11 +76,18 @@ public final class ConfigOverrides {
         }
         if (runTickRate != null && find(result, BACKPRESSURE) == null && mapOrAbsent(result, "telemetry")
                 && mapOrAbsent(result, "telemetry.worker")) {
-            Origin origin = Origin.flag("--tick-rate", BACKPRESSURE);
-            result = result.with(List.of(BACKPRESSURE.split("\\.")), new ScalarNode(origin,
-                    WorkerConfig.runDefaultBackpressure(runTickRate).configName()), origin);
+            WorkerConfig.RunDefault runDefault = WorkerConfig.runDefault(runTickRate);
+            result = withDefault(result, "--tick-rate", BACKPRESSURE, runDefault.backpressure().configName());
+            if (find(result, BLOCK_TIMEOUT) == null) {
+                result = withDefault(result, "--tick-rate", BLOCK_TIMEOUT, runDefault.blockTimeoutSeconds());
+            }
         }
         return result;
+    }
+
+    private static MapNode withDefault(MapNode root, String flag, String path, Object value) {
+        Origin origin = Origin.flag(flag, path);
+        return root.with(List.of(path.split("\\.")), new ScalarNode(origin, value), origin);
     }
 
     /** Whether a default may go under {@code path}: absent, or a map (anything else is the binder's error to report). */
@@ -121,7 +129,7 @@ public final class ConfigOverrides {
 
         /**
          * Marks these as the flags of a {@code townlet run} paced at {@code tickRate} ticks per second (0 = unpaced),
-         * whose pacing decides the backpressure when nothing names one ({@link WorkerConfig#runDefaultBackpressure}).
+         * whose pacing decides the backpressure when nothing names one ({@link WorkerConfig#runDefault}).
          */
         public Builder run(double tickRate) {
             this.runTickRate = tickRate;

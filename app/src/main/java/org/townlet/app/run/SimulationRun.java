@@ -6,12 +6,14 @@ import java.lang.System.Logger.Level;
 import java.security.Security;
 import java.time.Duration;
 import org.townlet.app.config.TownletConfig;
+import org.townlet.app.config.WorkerConfig;
 import org.townlet.app.lifecycle.LifecycleException;
 import org.townlet.app.lifecycle.LifecycleManager;
 import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.wiring.TransportRegistry;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.core.worker.BackpressureStrategy;
 
 /**
  * One {@code townlet run} (SPEC §11.8, §18, §19): builds the sink the configuration names and the simulation loop,
@@ -74,8 +76,7 @@ public final class SimulationRun {
                 + " ticks=" + ticks + " seed=" + config.simulation().seed() + " agents="
                 + config.simulation().agents() + " scenario=" + config.simulation().scenario()
                 + (pacer.paced() ? " tick_rate=" + options.tickRate() : "")
-                + (config.stubSelected() ? "" : " backpressure="
-                        + config.telemetry().worker().backpressure().configName()));
+                + (config.stubSelected() ? "" : " backpressure=" + backpressure(config)));
 
         long started = System.nanoTime();
         Duration bound = Duration.ofNanos(Math.round(config.telemetry().worker().stopTimeoutSeconds() * 1e9))
@@ -98,6 +99,13 @@ public final class SimulationRun {
             return INTERRUPTED;
         }
         return summaryWriteFailed ? 1 : 0;
+    }
+
+    /** The effective backpressure for the start log line, with the wait of {@code block}. */
+    private static String backpressure(TownletConfig config) {
+        WorkerConfig worker = config.telemetry().worker();
+        return worker.backpressure().configName() + (worker.backpressure() == BackpressureStrategy.BLOCK
+                ? " block_timeout_s=" + worker.blockTimeoutSeconds() : "");
     }
 
     /** Runs the ticks: through the loop's own run, or step by step when paced (same start/stop contract). */

@@ -229,6 +229,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnpacedRunThatChoosesNoBackpressureWaitsUpToTheLongestBlockTimeoutUnlessOneIsSet() {
+        ConfigOverrides unpaced = ConfigOverrides.builder().run(0).build();
+
+        assertThat(load("", unpaced).config().telemetry().worker().blockTimeoutSeconds())
+                .isEqualTo(WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS);
+        assertThat(load("telemetry:\n  worker:\n    block_timeout_seconds: 1.5\n", unpaced).config().telemetry()
+                .worker().blockTimeoutSeconds()).isEqualTo(1.5);
+        assertThat(load("", ConfigOverrides.builder().run(400).build()).config().telemetry().worker()
+                .blockTimeoutSeconds()).isEqualTo(WorkerConfig.DEFAULTS.blockTimeoutSeconds());
+        assertThat(load("", ConfigOverrides.builder().run(0)
+                .set("--backpressure", "telemetry.worker.backpressure", "block").build()).config().telemetry()
+                .worker().blockTimeoutSeconds())
+                .as("a chosen backpressure keeps the documented block timeout")
+                .isEqualTo(WorkerConfig.DEFAULTS.blockTimeoutSeconds());
+    }
+
+    @Test
     void aPacedRunThatChoosesNoBackpressureDropsTheOldest() {
         assertThat(backpressure("", ConfigOverrides.builder().run(400).build()))
                 .isEqualTo(BackpressureStrategy.DROP_OLDEST);
