@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.security.Security;
 import java.time.Duration;
+import java.util.Locale;
 import org.townlet.app.config.TownletConfig;
 import org.townlet.app.config.WorkerConfig;
 import org.townlet.app.lifecycle.LifecycleException;
@@ -108,9 +109,15 @@ public final class SimulationRun {
                 ? " block_timeout_s=" + worker.blockTimeoutSeconds() : "");
     }
 
-    /** Runs the ticks: through the loop's own run, or step by step when paced (same start/stop contract). */
+    /**
+     * Runs the ticks: through the loop's own run, or step by step when paced or under {@code block} (same start/stop
+     * contract). Under {@code block}, a run that completed its ticks waits for its backlog to drain before stopping
+     * ({@link BacklogDrain}).
+     */
     private void drive(SimulationLoop loop, TelemetrySink sink, TickPacer pacer, long ticks) {
-        if (!pacer.paced()) {
+        boolean drainsBacklog = !config.stubSelected()
+                && config.telemetry().worker().backpressure() == BackpressureStrategy.BLOCK;
+        if (!pacer.paced() && !drainsBacklog) {
             loop.run(ticks);
             return;
         }
@@ -125,11 +132,29 @@ public final class SimulationRun {
                     pacer.awaitNext(completed);
                 }
             }
+            if (drainsBacklog && !stopRequested) {
+                drainBacklog(sink);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             sink.stop();
         }
+    }
+
+    /** Simulation thread, after the last tick of a {@code block} run: waits while the pipeline ships its backlog. */
+    private void drainBacklog(TelemetrySink sink) {
+        long backlog = sink.transportStatus().queueLength();
+        if (backlog == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        // Nothing sent or dropped for as long as a block producer would wait: the pipeline is stuck; stop.
+        Duration stallLimit = Duration.ofNanos(Math.round(config.telemetry().worker().blockTimeoutSeconds() * 1e9));
+        BacklogDrain.Outcome outcome = new BacklogDrain(sink::transportStatus, stallLimit).await(() -> stopRequested);
+        LOG.log(Level.INFO, "townlet_run_drain backlog=" + backlog + " outcome=" + outcome.name().toLowerCase(
+                Locale.ROOT) + " waited_s=" + String.format(Locale.ROOT, "%.2f",
+                (System.nanoTime() - started) / 1e9));
     }
 
     /** Stops the components and writes the summary; once, whichever thread comes first. */
