@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
             "progress and the closing summary go to stderr (the summary goes to stdout",
             "with any other transport). Ctrl-C stops after the current tick, drains within",
             "telemetry.worker.stop_timeout_seconds, prints the summary and exits 130.",
+            "Unless a backpressure is chosen, an unpaced run waits for its transport",
+            "(block) and a paced one (--tick-rate) drops the oldest frames when behind.",
             "",
             "Examples:",
             "  townlet run --ticks 200 > frames.jsonl",
@@ -62,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--tick-rate", paramLabel = "N",
-            description = "Pace the run to N ticks per second; 0 runs flat out (default 0).")
+            description = "Pace the run to N ticks per second; 0 runs flat out (default 0). Pacing also decides"
+                    + " the default --backpressure.")
     double tickRate;
 
     @Option(names = "--transport", paramLabel = "NAME",
@@ -102,7 +105,10 @@ final class RunCommand implements Callable<Integer> {
     boolean ack;
 
     @Option(names = "--backpressure", paramLabel = "STRATEGY",
-            description = "When the buffer is full: drop_oldest, block or fan_out (default drop_oldest).")
+            description = "When the buffer is full: drop_oldest, block or fan_out (telemetry.worker.backpressure)."
+                    + " Default: block for an unpaced run, which then waits (up to 5 s, block_timeout_seconds) for"
+                    + " its transport instead of dropping frames; drop_oldest with --tick-rate, so a paced run keeps"
+                    + " its pace.")
     String backpressure;
 
     @Option(names = "--keyframe-interval", paramLabel = "N",
@@ -149,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
     private ConfigOverrides overrides() {
         boolean tlsFlag = tlsCa != null || tlsCert != null || tlsKey != null;
         return ConfigOverrides.builder()
+                .run(tickRate)
                 .set("--ticks", "simulation.ticks", ticks)
                 .set("--seed", "simulation.seed", seed)
                 .set("--agents", "simulation.agents", agents)

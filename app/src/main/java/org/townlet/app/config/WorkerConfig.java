@@ -33,4 +33,33 @@ public record WorkerConfig(BackpressureStrategy backpressure, double blockTimeou
         Bounds.check("restart_window_seconds", restartWindowSeconds, 1, MAX_RESTART_WINDOW_SECONDS);
         Bounds.check("stop_timeout_seconds", stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, MAX_STOP_TIMEOUT_SECONDS);
     }
+
+    /**
+     * What the worker of a {@code townlet run} does when its configuration chooses no backpressure (neither
+     * {@code telemetry.worker.backpressure} nor {@code --backpressure}), by the run's pacing ({@code --tick-rate}).
+     * An unpaced run is a batch run with no rate to keep: it waits for the pipeline ({@code block}) rather than drop
+     * frames whenever the simulation outruns the transport, and waits long enough
+     * ({@value #MAX_BLOCK_TIMEOUT_SECONDS} s, unless {@code block_timeout_seconds} is set) to ride out a slow send on a
+     * busy machine; a transport that is failing makes it drop at once instead (the worker does not wait then). A paced
+     * run is a live simulation that must keep its pace: the documented defaults, {@code drop_oldest}. Other commands
+     * ({@code bench}, {@code validate-config}) use the documented defaults.
+     *
+     * @param tickRate ticks per second; 0 = unpaced
+     */
+    public static RunDefault runDefault(double tickRate) {
+        return tickRate > 0 ? new RunDefault(DEFAULTS.backpressure(), DEFAULTS.blockTimeoutSeconds())
+                : new RunDefault(BackpressureStrategy.BLOCK, MAX_BLOCK_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * See {@link #runDefault}.
+     *
+     * @param backpressure        {@code backpressure} when unset
+     * @param blockTimeoutSeconds {@code block_timeout_seconds} when unset too
+     */
+    public record RunDefault(BackpressureStrategy backpressure, double blockTimeoutSeconds) {
+        public RunDefault {
+            Objects.requireNonNull(backpressure, "backpressure");
+        }
+    }
 }

@@ -5,13 +5,16 @@ import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.security.Security;
 import java.time.Duration;
+import java.util.Locale;
 import org.townlet.app.config.TownletConfig;
+import org.townlet.app.config.WorkerConfig;
 import org.townlet.app.lifecycle.LifecycleException;
 import org.townlet.app.lifecycle.LifecycleManager;
 import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.wiring.TransportRegistry;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.core.worker.BackpressureStrategy;
 
 /**
  * One {@code townlet run} (SPEC §11.8, §18, §19): builds the sink the configuration names and the simulation loop,
@@ -73,7 +76,8 @@ public final class SimulationRun {
         LOG.log(Level.INFO, "townlet_run_start run_id=" + options.runId() + " transport=" + telemetryName
                 + " ticks=" + ticks + " seed=" + config.simulation().seed() + " agents="
                 + config.simulation().agents() + " scenario=" + config.simulation().scenario()
-                + (pacer.paced() ? " tick_rate=" + options.tickRate() : ""));
+                + (pacer.paced() ? " tick_rate=" + options.tickRate() : "")
+                + (config.stubSelected() ? "" : " backpressure=" + backpressure(config)));
 
         long started = System.nanoTime();
         Duration bound = Duration.ofNanos(Math.round(config.telemetry().worker().stopTimeoutSeconds() * 1e9))
@@ -98,9 +102,22 @@ public final class SimulationRun {
         return summaryWriteFailed ? 1 : 0;
     }
 
-    /** Runs the ticks: through the loop's own run, or step by step when paced (same start/stop contract). */
+    /** The effective backpressure for the start log line, with the wait of {@code block}. */
+    private static String backpressure(TownletConfig config) {
+        WorkerConfig worker = config.telemetry().worker();
+        return worker.backpressure().configName() + (worker.backpressure() == BackpressureStrategy.BLOCK
+                ? " block_timeout_s=" + worker.blockTimeoutSeconds() : "");
+    }
+
+    /**
+     * Runs the ticks: through the loop's own run, or step by step when paced or under {@code block} (same start/stop
+     * contract). Under {@code block}, a run that completed its ticks waits for its backlog to drain before stopping
+     * ({@link BacklogDrain}).
+     */
     private void drive(SimulationLoop loop, TelemetrySink sink, TickPacer pacer, long ticks) {
-        if (!pacer.paced()) {
+        boolean drainsBacklog = !config.stubSelected()
+                && config.telemetry().worker().backpressure() == BackpressureStrategy.BLOCK;
+        if (!pacer.paced() && !drainsBacklog) {
             loop.run(ticks);
             return;
         }
@@ -115,11 +132,29 @@ public final class SimulationRun {
                     pacer.awaitNext(completed);
                 }
             }
+            if (drainsBacklog && !stopRequested) {
+                drainBacklog(sink);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             sink.stop();
         }
+    }
+
+    /** Simulation thread, after the last tick of a {@code block} run: waits while the pipeline ships its backlog. */
+    private void drainBacklog(TelemetrySink sink) {
+        long backlog = sink.transportStatus().queueLength();
+        if (backlog == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        // Nothing sent or dropped for as long as a block producer would wait: the pipeline is stuck; stop.
+        Duration stallLimit = Duration.ofNanos(Math.round(config.telemetry().worker().blockTimeoutSeconds() * 1e9));
+        BacklogDrain.Outcome outcome = new BacklogDrain(sink::transportStatus, stallLimit).await(() -> stopRequested);
+        LOG.log(Level.INFO, "townlet_run_drain backlog=" + backlog + " outcome=" + outcome.name().toLowerCase(
+                Locale.ROOT) + " waited_s=" + String.format(Locale.ROOT, "%.2f",
+                (System.nanoTime() - started) / 1e9));
     }
 
     /** Stops the components and writes the summary; once, whichever thread comes first. */

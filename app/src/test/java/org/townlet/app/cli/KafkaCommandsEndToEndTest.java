@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +16,8 @@ import org.townlet.app.testsupport.LoopbackPorts;
  * The Kafka path as a user drives it (issue 8): {@code townlet broker}, two concurrent {@code townlet run --transport
  * kafka --run-id …} and {@code townlet listen --kafka … --summary-json … --idle-exit …}, each in its own JVM, on
  * loopback. Checks the wiring of the three commands (run ids as record keys, one consumer state per run, the summary's
- * {@code runs}), not throughput: the runs are paced and use {@code --backpressure block}, so that no frame is dropped
- * on a busy CI machine (the first sends also wait for the topic to be created).
+ * {@code runs}), with the runs' defaults: unpaced, so they block rather than drop when the machine is busy, and
+ * connected (topic metadata fetched) before their first tick.
  */
 class KafkaCommandsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,16 +35,12 @@ class KafkaCommandsEndToEndTest {
         try {
             awaitReady(broker);
 
-            // A generous stop deadline: on a busy machine the first sends wait for the topic to be created.
-            Path config = Files.writeString(workDir.resolve("kafka-run.yaml"),
-                    "telemetry:\n  worker:\n    stop_timeout_seconds: 30\n");
-            TownletProcess.Running first = TownletProcess.start(workDir, "run", config.toString(), "--transport", "kafka",
+            TownletProcess.Running first = TownletProcess.start(workDir, "run", "--transport", "kafka",
                     "--endpoint", bootstrap, "--seed", "1", "--run-id", "run-a", "--ticks", String.valueOf(TICKS),
-                    "--tick-rate", "100", "--backpressure", "block", "--quiet");
-            TownletProcess.Running second = TownletProcess.start(workDir, "run", config.toString(), "--transport",
-                    "kafka",
+                    "--quiet");
+            TownletProcess.Running second = TownletProcess.start(workDir, "run", "--transport", "kafka",
                     "--endpoint", bootstrap, "--seed", "2", "--run-id", "run-b", "--ticks", String.valueOf(TICKS),
-                    "--tick-rate", "100", "--backpressure", "block", "--quiet");
+                    "--quiet");
             TownletProcess.Result firstResult = first.await(120);
             TownletProcess.Result secondResult = second.await(120);
             assertThat(firstResult.exitCode()).as(firstResult.stderr()).isZero();

@@ -220,6 +220,74 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnpacedRunThatChoosesNoBackpressureBlocks() {
+        assertThat(backpressure("", ConfigOverrides.builder().run(0).build())).isEqualTo(BackpressureStrategy.BLOCK);
+        assertThat(backpressure("telemetry:\n  worker:\n    stop_timeout_seconds: 5\n",
+                ConfigOverrides.builder().run(0).build())).isEqualTo(BackpressureStrategy.BLOCK);
+        assertThat(load("", ConfigOverrides.builder().run(0).build()).effectiveYaml())
+                .contains("backpressure: block");
+    }
+
+    @Test
+    void anUnpacedRunThatChoosesNoBackpressureWaitsUpToTheLongestBlockTimeoutUnlessOneIsSet() {
+        ConfigOverrides unpaced = ConfigOverrides.builder().run(0).build();
+
+        assertThat(load("", unpaced).config().telemetry().worker().blockTimeoutSeconds())
+                .isEqualTo(WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS);
+        assertThat(load("telemetry:\n  worker:\n    block_timeout_seconds: 1.5\n", unpaced).config().telemetry()
+                .worker().blockTimeoutSeconds()).isEqualTo(1.5);
+        assertThat(load("", ConfigOverrides.builder().run(400).build()).config().telemetry().worker()
+                .blockTimeoutSeconds()).isEqualTo(WorkerConfig.DEFAULTS.blockTimeoutSeconds());
+        assertThat(load("", ConfigOverrides.builder().run(0)
+                .set("--backpressure", "telemetry.worker.backpressure", "block").build()).config().telemetry()
+                .worker().blockTimeoutSeconds())
+                .as("a chosen backpressure keeps the documented block timeout")
+                .isEqualTo(WorkerConfig.DEFAULTS.blockTimeoutSeconds());
+    }
+
+    @Test
+    void aPacedRunThatChoosesNoBackpressureDropsTheOldest() {
+        assertThat(backpressure("", ConfigOverrides.builder().run(400).build()))
+                .isEqualTo(BackpressureStrategy.DROP_OLDEST);
+    }
+
+    @Test
+    void anExplicitBackpressureWinsOverThePacingDefault() {
+        String fileDropOldest = "telemetry:\n  worker:\n    backpressure: drop_oldest\n";
+        String fileFanOut = "telemetry:\n  worker:\n    backpressure: fan_out\n";
+        ConfigOverrides unpaced = ConfigOverrides.builder().run(0).build();
+        ConfigOverrides paced = ConfigOverrides.builder().run(400).build();
+
+        assertThat(backpressure(fileDropOldest, unpaced)).isEqualTo(BackpressureStrategy.DROP_OLDEST);
+        assertThat(backpressure(fileFanOut, unpaced)).isEqualTo(BackpressureStrategy.FAN_OUT);
+        assertThat(backpressure("telemetry:\n  worker:\n    backpressure: block\n", paced))
+                .isEqualTo(BackpressureStrategy.BLOCK);
+        assertThat(backpressure("", ConfigOverrides.builder().run(0)
+                .set("--backpressure", "telemetry.worker.backpressure", "drop_oldest").build()))
+                .isEqualTo(BackpressureStrategy.DROP_OLDEST);
+        assertThat(backpressure("", ConfigOverrides.builder().run(400)
+                .set("--backpressure", "telemetry.worker.backpressure", "block").build()))
+                .isEqualTo(BackpressureStrategy.BLOCK);
+        assertThat(backpressure(fileFanOut, ConfigOverrides.builder().run(0)
+                .set("--backpressure", "telemetry.worker.backpressure", "drop_oldest").build()))
+                .as("the flag wins over the file").isEqualTo(BackpressureStrategy.DROP_OLDEST);
+    }
+
+    @Test
+    void commandsOtherThanRunKeepTheDocumentedBackpressureDefault() {
+        // bench and validate-config build their flags without run(...): SPEC §15.1's default applies
+        assertThat(backpressure("", ConfigOverrides.NONE)).isEqualTo(BackpressureStrategy.DROP_OLDEST);
+        assertThat(backpressure("", ConfigOverrides.builder().set("--ticks", "simulation.ticks", 5L).build()))
+                .isEqualTo(BackpressureStrategy.DROP_OLDEST);
+    }
+
+    @Test
+    void thePacingDefaultDoesNotHideABadWorkerBlock() {
+        assertThat(errors("telemetry:\n  worker: 5\n", ConfigOverrides.builder().run(0).build()))
+                .singleElement().asString().startsWith("sim.yaml:2:11: telemetry.worker:");
+    }
+
+    @Test
     void anEndpointFlagSelectsTcpUnlessATransportIsNamed() {
         ConfigOverrides flags = ConfigOverrides.builder()
                 .set("--endpoint", "telemetry.transport.endpoint", "127.0.0.1:8765").build();
@@ -363,6 +431,10 @@ class ConfigLoaderTest {
 
     private static int lineOf(String text, String needle) {
         return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
+    }
+
+    private BackpressureStrategy backpressure(String yaml, ConfigOverrides flags) {
+        return load(yaml, flags).config().telemetry().worker().backpressure();
     }
 
     private LoadedConfig load(String yaml) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *                               {@link #COMPRESSIONS}; default {@value #DEFAULT_COMPRESSION}
  * @param deliveryTimeoutSeconds {@code kafka.delivery_timeout_seconds}: how long the client retries one record
  *                               (reconnects included) before it counts as failed; 1–300, default 30
- * @param maxBlockSeconds        {@code kafka.max_block_seconds}: how long a send may wait for the cluster's metadata
+ * @param maxBlockSeconds        {@code kafka.max_block_seconds}: how long the start (which connects) or a send may
+ *                               wait for the cluster's metadata
  *                               (an unreachable bootstrap address fails after this); 0.1–60, default 5
  * @param properties             {@code kafka.properties}: producer properties passed through unchanged (TLS, SASL,
  *                               tuning: {@code security.protocol}, {@code sasl.jaas.config}, …); applied after the

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,8 +34,12 @@ import org.townlet.telemetry.api.transport.TransportException;
  * the failure and retries or drops the batch. Records of a failed batch that were acknowledged are remembered and not
  * produced again when the worker retries it, so a retry adds no duplicates.
  *
- * <p>The producer is created at the first send, never in {@link #start()}; a bad bootstrap address fails a send
- * after {@code max.block.ms}, with a message naming it.
+ * <p>{@link #start()} creates the producer and fetches the topic's metadata (which connects to the cluster), bounded
+ * by {@code max.block.ms}: the worker calls it on the simulation thread before the first tick, so a run starts
+ * producing only once its client is connected, and the first send does not pay for connection, metadata and class
+ * loading while frames pile up behind it. A bad bootstrap address or a topic the cluster does not serve fails the
+ * start after {@code max.block.ms}, with a message naming the address; the producer is kept (the client keeps
+ * trying), so later sends fail or succeed on their own, each bounded the same way.
  */
 final class KafkaTransport implements Transport {
     static final String HEADER_SCHEMA_VERSION = "schema_version";
@@ -60,11 +65,20 @@ final class KafkaTransport implements Transport {
 
     @Override
     public void start() throws TransportException {
-        if (closed) {
-            throw new TransportException("kafka transport is closed");
+        Producer<byte[], byte[]> p = producer();
+        List<PartitionInfo> partitions;
+        try {
+            partitions = p.partitionsFor(settings.topic());
+        } catch (InterruptException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted while connecting", e);
+        } catch (KafkaException e) {
+            throw new TransportException("kafka: cannot connect to " + settings.endpoint() + " (topic "
+                    + settings.topic() + "): no metadata within kafka.max_block_seconds (" + settings.maxBlockSeconds()
+                    + " s): " + e.getMessage(), e);
         }
         logger.log(Level.INFO, "telemetry_kafka_start bootstrap=" + settings.endpoint() + " topic="
-                + settings.topic() + " run_id=" + settings.runId());
+                + settings.topic() + " partitions=" + partitions.size() + " run_id=" + settings.runId());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -96,10 +97,33 @@ class KafkaTransportTest {
     }
 
     @Test
+    void startConnectsAndFetchesTheTopicBeforeAnySend() throws Exception {
+        String topic = "created-by-start";
+        Transport transport = create(KafkaSettings.of(kafka.bootstrap()).withTopic(topic).withRunId("run-s"));
+
+        transport.start();
+
+        // The broker creates a topic on its first metadata request: start() made one, with nothing sent yet.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+        }
+        assertThat(transport.send(FrameBatch.of(frame(0, "a\n")))).isEqualTo(SendReport.SAME_CONNECTION);
+        transport.close();
+        assertThat(consumeAll(kafka, topic, 1)).hasSize(1);
+    }
+
+    @Test
     void badBootstrapAddressFailsClearlyWithinMaxBlockAndDoesNotHang() throws Exception {
         int closedPort = EmbeddedKafka.freePort();
         Transport transport = create(KafkaSettings.of("127.0.0.1:" + closedPort).withTimeouts(2, 1));
-        transport.start(); // no connection, no block
+        long startStarted = System.nanoTime();
+        // The worker logs this, one line, and carries on: its sends then fail and are counted.
+        assertThatThrownBy(transport::start)
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("cannot connect to 127.0.0.1:" + closedPort)
+                .hasMessageContaining("townlet.telemetry")
+                .hasMessageContaining("max_block_seconds");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted)).isLessThan(6_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> transport.send(new FrameBatch(List.of(frame(0, "a\n"), frame(1, "b\n"),
                 frame(2, "c\n")))))
@@ -115,9 +139,11 @@ class KafkaTransportTest {
     }
 
     @Test
-    void unresolvableBootstrapHostFailsTheSendNotTheStart() throws Exception {
+    void unresolvableBootstrapHostFailsTheStartAndTheSendsNamingIt() throws Exception {
         Transport transport = create(KafkaSettings.of("no-such-host.invalid:9092").withTimeouts(2, 1));
-        transport.start();
+        assertThatThrownBy(transport::start)
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("no-such-host.invalid:9092");
         assertThatThrownBy(() -> transport.send(FrameBatch.of(frame(0, "a\n"))))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("no-such-host.invalid:9092");

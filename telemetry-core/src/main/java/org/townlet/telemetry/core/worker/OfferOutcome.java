@@ -8,7 +8,10 @@ public sealed interface OfferOutcome {
     record Accepted() implements OfferOutcome {
     }
 
-    /** Buffered after dropping {@code dropped} older items ({@code drop_oldest}). */
+    /**
+     * Buffered after dropping {@code dropped} older items ({@code drop_oldest}, or {@code block} while the transport is
+     * failing, when it does not wait).
+     */
     record AcceptedAfterDrop(int dropped) implements OfferOutcome {
     }
 

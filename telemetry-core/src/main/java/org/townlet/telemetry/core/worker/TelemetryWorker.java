@@ -28,7 +28,8 @@ import org.townlet.telemetry.api.transport.TransportException;
  * <p><b>Threads.</b>
  * <ul>
  *   <li>The simulation thread calls {@link #offer}; it appends under the buffer lock and never waits for a send,
- *       except under {@code block} (up to {@code block_timeout}) and {@code fan_out} (it sends its own overflow).
+ *       except under {@code block} (up to {@code block_timeout}, and not at all while the transport is failing)
+ *       and {@code fan_out} (it sends its own overflow).
  *       An ordinary offer takes the buffer lock once, allocates nothing of its own, and signals the worker only when
  *       the worker is waiting ({@code workerWaiting}) and a flush trigger holds: while the worker is busy encoding or
  *       sending, offers never wake it (it looks at the buffer again before it waits).</li>
@@ -116,6 +117,14 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private volatile long nextWindowFlushNanos;
     /** With acks: the last window flush failed (its error is logged once per streak). Send lock. */
     private boolean windowFlushFailing;
+    /**
+     * The transport's last start, send try or window flush failed and nothing has succeeded since. Updated before the
+     * counters, so whoever sees a failure or success counted sees this too. A {@code block}
+     * producer does not wait while it is set: a transport that keeps failing would otherwise hold every tick for
+     * {@code block_timeout} (1,000 ticks × 0.5 s) only to drop the oldest in the end. Written by whoever calls the
+     * transport (under the send lock, or by {@link #start()}); read by offers without a lock.
+     */
+    private volatile boolean transportFailing;
 
     /** After a send, the worker dozes (looks again every {@link #DOZE_NANOS}) rather than waiting for a signal. */
     static final long DOZE_WINDOW_NANOS = 50_000_000L;
@@ -201,8 +210,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
             try {
                 transport.start();
             } catch (TransportException | RuntimeException e) {
+                transportFailing = true;
                 counters.transportError(describe(e));
-                LOG.log(Level.WARNING, "Telemetry transport start failed: " + e.getMessage(), e);
+                // A TransportException's message says what failed; its trace only helps with --debug.
+                LOG.log(Level.WARNING, "Telemetry transport start failed: " + e.getMessage(),
+                        e instanceof TransportException && !LOG.isLoggable(Level.DEBUG) ? null : e);
             }
         } finally {
             sendLock.unlock();
@@ -472,15 +484,23 @@ public final class TelemetryWorker<T extends BufferedItem> {
     private record BlockResult(OfferOutcome outcome, String warning) {
     }
 
-    /** {@code block}: buffer lock held; waits on "not full" for at most the block timeout in total. */
+    /**
+     * {@code block}: buffer lock held; waits on "not full" for at most the block timeout in total, and not at all (or
+     * no longer) while the transport is failing: then it drops the oldest at once, as {@code drop_oldest} would.
+     */
     private BlockResult blockUntilRoom() {
+        if (transportFailing) {
+            List<T> dropped = buffer.popOverflow();
+            wakeIfTriggered();
+            return new BlockResult(new OfferOutcome.AcceptedAfterDrop(dropped.size()), recordDrops(dropped, true));
+        }
         long start = System.nanoTime();
         long remaining = settings.blockTimeout().toNanos();
         boolean interrupted = false;
         blockedProducers++;
         wakeWorker();
         try {
-            while (buffer.isOverCapacity() && remaining > 0 && !stopping && !dead) {
+            while (buffer.isOverCapacity() && remaining > 0 && !stopping && !dead && !transportFailing) {
                 try {
                     remaining = buffer.notFull.awaitNanos(remaining);
                 } catch (InterruptedException e) {
@@ -774,6 +794,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
             boolean wasConnected = counters.connected();
             try {
                 transport.flush();
+                transportSucceeded();
                 counters.writeSucceeded();
                 if (!wasConnected) {
                     // The transport had no working connection, so it reconnected and resent its window.
@@ -782,6 +803,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 }
                 windowFlushFailing = false;
             } catch (TransportException e) {
+                transportFailed();
                 counters.sendAttemptFailed(describe(e), ledger.newestTick());
                 if (!windowFlushFailing) {
                     LOG.log(Level.WARNING, "Telemetry transport could not flush " + unacked
@@ -917,6 +939,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (!takeBack(frameBatch, batch)) {
                     return false;
                 }
+                transportFailed();
                 counters.sendAttemptFailed(describe(e), lastTick);
                 noteConnectionFailures();
                 LOG.log(Level.WARNING, "Telemetry transport send failed (attempt " + attempt + "/" + tries + "): "
@@ -941,11 +964,13 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     counters.addFramesResent(windowBefore);
                 }
                 if (counters.connectionFailures() != failuresBefore) {
+                    transportFailed();
                     counters.sendAttemptFailed(counters.lastError(), lastTick);
                     LOG.log(Level.WARNING, "Telemetry transport send failed; " + ledger.unackedFrames()
                             + " unacknowledged frames wait to be resent after the next connect: "
                             + counters.lastError());
                 } else {
+                    transportSucceeded();
                     counters.writeSucceeded();
                 }
                 return true;
@@ -955,6 +980,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     return true; // stop() counted them at its deadline
                 }
             }
+            transportSucceeded();
             counters.sendSucceeded(frameBatch.size(), frameBatch.totalBytes(), lastTick);
             noteConnectionFailures();
             writtenSinceConnectionFailure += frameBatch.size();
@@ -967,6 +993,30 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 : "Dropping telemetry payload after repeated send failures");
         producer.requestKeyframe();
         return true;
+    }
+
+    /**
+     * Send lock held: a transport call failed. On the first failure of a streak, producers waiting under
+     * {@code block} are woken, so that they drop the oldest now instead of waiting out their timeout for a worker that
+     * is retrying.
+     */
+    private void transportFailed() {
+        if (!transportFailing) {
+            transportFailing = true;
+            buffer.lock.lock();
+            try {
+                buffer.notFull.signalAll();
+            } finally {
+                buffer.lock.unlock();
+            }
+        }
+    }
+
+    /** Send lock held: a transport call succeeded; {@code block} producers wait for room again. */
+    private void transportSucceeded() {
+        if (transportFailing) { // read first: a steady stream of sends does not write the volatile
+            transportFailing = false;
+        }
     }
 
     /** Send lock held: moves the frames of a try that wrote nothing back into the batch; false once stop() sealed. */

@@ -191,6 +191,85 @@ class TelemetryWorkerTest {
         assertInvariant();
     }
 
+    /** {@code block} with waits far beyond {@link Waits#LIMIT}, and a worker that retries a failed send only later. */
+    private static WorkerSettings.Builder blockBehindARetryingWorker() {
+        return settings()
+                .maxBufferBytes(10)
+                .backpressure(BackpressureStrategy.BLOCK)
+                .blockTimeout(Duration.ofMinutes(10))
+                .retryBackoff(Duration.ofMinutes(1))
+                .retryBackoffMax(Duration.ofMinutes(1))
+                .stopTimeout(Duration.ofMillis(200));
+    }
+
+    @Test
+    void blockDoesNotWaitWhileTheTransportKeepsFailing() throws Exception {
+        transport.failNextSends(1_000);
+        TelemetryWorker<TestItem> worker = worker(blockBehindARetryingWorker());
+        worker.start();
+        offer(worker, 0, 6);
+        awaitTrue("the first send failed", () -> status().sendFailuresTotal() >= 1);
+        assertThat(offer(worker, 1, 6)).isEqualTo(OfferOutcome.ACCEPTED);
+
+        // Over capacity while the transport is failing: the oldest is dropped at once, as drop_oldest would.
+        OfferOutcome outcome = CompletableFuture.supplyAsync(() -> offer(worker, 2, 6))
+                .get(Waits.LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(outcome).isEqualTo(new OfferOutcome.AcceptedAfterDrop(1));
+        assertThat(status().blockedMsTotal()).isZero();
+        assertThat(status().droppedMessages()).isEqualTo(1);
+        assertThat(logs.warnings()).contains("Telemetry buffer drop fallback; dropped 1 payloads");
+        worker.stop();
+        assertInvariant();
+    }
+
+    @Test
+    void aBlockedProducerStopsWaitingWhenTheTransportFails() throws Exception {
+        transport.failNextSends(1_000).blockSends();
+        TelemetryWorker<TestItem> worker = worker(blockBehindARetryingWorker());
+        worker.start();
+        offer(worker, 0, 6);
+        assertThat(transport.awaitSendBlocked(Waits.LIMIT)).isTrue();
+        assertThat(offer(worker, 1, 6)).isEqualTo(OfferOutcome.ACCEPTED);
+        CompletableFuture<OfferOutcome> blocked = new CompletableFuture<>();
+        Thread producerThread = new Thread(() -> blocked.complete(offer(worker, 2, 6)), "blocked-producer");
+        producerThread.start();
+        awaitTrue("the producer waits for room", () -> producerThread.getState() == Thread.State.TIMED_WAITING);
+
+        transport.releaseSends(); // the held send fails
+
+        OfferOutcome outcome = blocked.get(Waits.LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(outcome).isInstanceOf(OfferOutcome.BlockedThenDropped.class);
+        assertThat(((OfferOutcome.BlockedThenDropped) outcome).dropped()).isEqualTo(1);
+        assertThat(status().droppedMessages()).isEqualTo(1);
+        worker.stop();
+        assertInvariant();
+    }
+
+    @Test
+    void blockWaitsForRoomAgainOnceASendSucceeds() {
+        transport.failNextSends(1);
+        TelemetryWorker<TestItem> worker = worker(settings()
+                .maxBufferBytes(10)
+                .flushIntervalTicks(1_000)
+                .backpressure(BackpressureStrategy.BLOCK)
+                .blockTimeout(Duration.ofSeconds(20)));
+        worker.start();
+        offer(worker, 0, 6);
+        worker.requestFlush();
+        awaitTrue("the retry delivered it", () -> status().payloadsSentTotal() == 1);
+        assertThat(status().sendFailuresTotal()).isEqualTo(1);
+        assertThat(offer(worker, 1, 6)).isEqualTo(OfferOutcome.ACCEPTED);
+
+        OfferOutcome outcome = offer(worker, 2, 6);
+
+        assertThat(outcome).isInstanceOf(OfferOutcome.BlockedThenAccepted.class);
+        worker.stop();
+        assertThat(transport.seqs()).containsExactly(0L, 1L, 2L);
+        assertThat(status().droppedMessages()).isZero();
+        assertInvariant();
+    }
+
     @Test
     void fanOutSendsOnCallerThreadInSeqOrder() {
         TelemetryWorker<TestItem> worker = worker(settings()
