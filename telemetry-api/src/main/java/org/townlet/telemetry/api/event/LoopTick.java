@@ -3,7 +3,6 @@ package org.townlet.telemetry.api.event;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.townlet.telemetry.api.json.JsonMaps;
 
 /**
@@ -42,9 +41,7 @@ public record LoopTick(
         stabilityInputs = stabilityInputs == null ? StabilityInputs.EMPTY : stabilityInputs;
         perturbations = perturbations == null ? Perturbations.EMPTY : perturbations;
         policyMetadata = JsonMaps.copyOf(policyMetadata);
-        possessedAgents = possessedAgents == null || possessedAgents.isEmpty()
-                ? List.of()
-                : List.copyOf(new TreeSet<>(possessedAgents));
+        possessedAgents = JsonMaps.sortedUnique(possessedAgents);
         annealContext = JsonMaps.copyOf(annealContext);
         observationEnvelope = JsonMaps.copyOf(observationEnvelope);
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,8 +45,9 @@ public final class JsonMaps {
 
     /**
      * An immutable copy of a map of JSON maps, each inner map copied by {@link #copyOf(Map)} ({@code null} inner maps
-     * become {@code {}}); {@code null} gives the empty map. When {@code source} is itself immutable (see
-     * {@link #copyOf(Map)}) and every inner map is taken as is, {@code source} is returned as is.
+     * become {@code {}}); {@code null} gives the empty map. An {@link ImmutableJson} map is returned as is without
+     * looking at its inner maps (the marker's contract covers its values; this is what saves the simulation thread a
+     * walk of every per-agent map every tick); a map this class made is returned as is when every inner map would be.
      */
     @SuppressWarnings("unchecked")
     public static <V> Map<String, Map<String, V>> copyOfNested(
@@ -53,7 +55,7 @@ public final class JsonMaps {
         if (source == null || source.isEmpty()) {
             return Map.of();
         }
-        if (isImmutable(source) && innerMapsKept(source)) {
+        if (source instanceof ImmutableJson || source.getClass() == UNMODIFIABLE_MAP && innerMapsKept(source)) {
             return (Map<String, Map<String, V>>) source;
         }
         LinkedHashMap<String, Map<String, V>> copy = new LinkedHashMap<>();
@@ -74,6 +76,26 @@ public final class JsonMaps {
             return (List<E>) source;
         }
         return Collections.unmodifiableList(new ArrayList<>(source));
+    }
+
+    /**
+     * An immutable, sorted, duplicate-free copy of {@code source} ({@code null} elements are not allowed);
+     * {@code null} gives the empty list. An immutable list ({@link List#of}, {@link List#copyOf} or
+     * {@link ImmutableJson}) that is already strictly ascending is returned as is, so a list a producer hands over
+     * unchanged keeps its identity.
+     */
+    public static List<String> sortedUnique(List<String> source) {
+        if (source == null || source.isEmpty()) {
+            return List.of();
+        }
+        // List.copyOf does not copy a list of List.of's kind
+        List<String> copy = source instanceof ImmutableJson ? source : List.copyOf(source);
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i - 1).compareTo(copy.get(i)) >= 0) {
+                return List.copyOf(new TreeSet<>(copy));
+            }
+        }
+        return copy;
     }
 
     /** Builds a JSON map from alternating keys and values, in the order given; values may be {@code null}. */

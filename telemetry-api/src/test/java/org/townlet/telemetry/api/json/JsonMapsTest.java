@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,14 +111,21 @@ class JsonMapsTest {
     }
 
     @Test
-    void anImmutableOuterMapWithAMutableInnerMapIsCopied() {
+    void anUnmodifiableOuterMapIsKeptOnlyWhenEveryInnerMapIsImmutable() {
         HashMap<String, Object> mutableInner = new HashMap<>(Map.of("y", 2L));
-        FrozenRows rows = new FrozenRows(new FrozenEntry("x", 1L), mutableInner);
+        LinkedHashMap<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        rows.put("a", new FrozenEntry("x", 1L));
+        rows.put("b", JsonMaps.of("y", 2L));
+        Map<String, Map<String, Object>> immutableRows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        rows.put("b", mutableInner);
+        Map<String, Map<String, Object>> mixedRows = Collections.unmodifiableMap(rows);
 
-        Map<String, Map<String, Object>> copy = JsonMaps.copyOfNested(rows);
+        Map<String, Map<String, Object>> copy = JsonMaps.copyOfNested(mixedRows);
         mutableInner.put("y", 3L);
 
-        assertThat(copy).isNotSameAs(rows);
+        assertThat(JsonMaps.copyOfNested(immutableRows)).isSameAs(immutableRows);
+        assertThat(copy).isNotSameAs(mixedRows);
+        assertThat(copy.get("a")).isSameAs(mixedRows.get("a"));
         assertThat(copy.get("b")).containsExactly(Map.entry("y", 2L));
     }
 
@@ -133,5 +142,20 @@ class JsonMapsTest {
         assertThat(world.personalities()).isSameAs(jobs);
         assertThat(tick.policySnapshot()).isNotSameAs(policy).containsOnlyKeys("a");
         assertThat(tick.policySnapshot().get("a")).isSameAs(policy.get("a"));
+    }
+
+    @Test
+    void aSortedUniqueImmutableListPassesThroughAndAnyOtherIsSortedDeduplicatedAndCopied() {
+        List<String> sorted = List.of("alice", "bob");
+        ArrayList<String> unsorted = new ArrayList<>(List.of("bob", "alice", "bob"));
+
+        List<String> copy = JsonMaps.sortedUnique(unsorted);
+        unsorted.add("carol");
+
+        assertThat(JsonMaps.sortedUnique(sorted)).isSameAs(sorted);
+        assertThat(copy).containsExactly("alice", "bob");
+        assertThat(JsonMaps.sortedUnique(List.of("bob", "alice"))).containsExactly("alice", "bob");
+        assertThat(JsonMaps.sortedUnique(null)).isEmpty();
+        assertThat(LoopTick.builder().possessedAgents(sorted).build().possessedAgents()).isSameAs(sorted);
     }
 }
