@@ -165,7 +165,7 @@ public final class Town {
     private List<String> possessedView = List.of();
     private final ArrayMaps.ReusedView<Map<String, Object>> jobsView = new ArrayMaps.ReusedView<>();
     private final ArrayMaps.ReusedView<Map<String, Object>> policyView = new ArrayMaps.ReusedView<>();
-    private Map<String, Map<String, Object>> reservationsView = Map.of();
+    private Map<String, Map<String, Object>> reservationsView;
     private Map<String, Object>[] shownReservations;
 
     private Town(TownSettings settings) {
@@ -1812,9 +1812,8 @@ public final class Town {
 
     /** object → reservation entry, for reserved objects in object order; the same map while no entry changed. */
     private Map<String, Map<String, Object>> activeReservations() {
-        if (shownReservations == null || shownReservations.length != objects.length) {
+        if (shownReservations == null) {
             shownReservations = ArrayMaps.newMaps(objects.length);
-            reservationsView = null;
         }
         boolean changed = reservationsView == null;
         for (int i = 0; i < objects.length; i++) {
