@@ -80,6 +80,8 @@ public final class SimulationLoop {
     private final HealthMonitor healthMonitor;
     private final StabilityMonitor stability;
     private final PolicyIdentity identity;
+    /** {@code identity} as a JSON map, built once: the policy metadata carries the same object every tick. */
+    private final Map<String, Object> identityMap;
     private final TelemetryInspector inspector;
     private final TelemetryStateIO stateIO;
 
@@ -89,6 +91,8 @@ public final class SimulationLoop {
     private PolicyMetadata lastMetadata;
     private PolicyPossession lastPossession;
     private PolicyAnneal lastAnneal;
+    private Map<String, Object> annealContext;
+    private Map<String, Object> metadataMap;
 
     /**
      * A loop whose telemetry provider is reported as {@value ProviderInfo#UNKNOWN}.
@@ -138,6 +142,7 @@ public final class SimulationLoop {
         this.healthMonitor = new HealthMonitor(sink, (int) config.monitor().window());
         this.stability = new StabilityMonitor(config.stability());
         this.identity = new PolicyIdentity(config.configId(), town.policyHash(), town.observationVariant(), null);
+        this.identityMap = identity.toMap();
         sink.setRuntimeVariant(config.runtimeVariant());
     }
 
@@ -218,18 +223,9 @@ public final class SimulationLoop {
         Map<String, Object> stabilityMetrics = stability.update(new StabilityMonitor.TickFacts(current,
                 town.starvationIncidents(), town.queueMetrics(), town.rivalryEvents().size(),
                 town.meanLateness()), inputs);
-        Map<String, Object> annealContext = JsonMaps.of(
-                "anneal_ratio", null,
-                "blend_enabled", false,
-                "commit_state", town.commitState(),
-                "option_commit_ticks", town.optionCommitTicks(),
-                "possessed_agents", possessed);
+        Map<String, Object> annealContext = annealContext(town.commitState(), possessed);
         // 7. policy events that changed
-        Map<String, Object> metadata = JsonMaps.of(
-                "identity", identity.toMap(),
-                "possessed_agents", possessed,
-                "option_switch_counts", switches,
-                "anneal_ratio", null);
+        Map<String, Object> metadata = metadata(possessed, switches);
         emitPolicyEvents(current, new PolicyMetadata(ProviderInfo.SCRIPTED, metadata),
                 new PolicyPossession(ProviderInfo.SCRIPTED, possessed),
                 new PolicyAnneal(ProviderInfo.SCRIPTED, null, annealContext));
@@ -262,6 +258,36 @@ public final class SimulationLoop {
         ingress.emitEvent(TelemetryEvent.loopHealth(current, LoopHealth.ok(durationMs, failureCount, transport,
                 summary)));
         return summary;
+    }
+
+    /**
+     * The anneal context of this tick; the previous map while its parts are the same objects (the town keeps them
+     * while unchanged), so the telemetry worker recognises it by identity.
+     */
+    private Map<String, Object> annealContext(Map<String, Long> commitState, List<String> possessed) {
+        if (annealContext == null || annealContext.get("commit_state") != commitState
+                || annealContext.get("possessed_agents") != possessed) {
+            annealContext = JsonMaps.of(
+                    "anneal_ratio", null,
+                    "blend_enabled", false,
+                    "commit_state", commitState,
+                    "option_commit_ticks", town.optionCommitTicks(),
+                    "possessed_agents", possessed);
+        }
+        return annealContext;
+    }
+
+    /** The policy metadata of this tick; the previous map while its parts are the same objects. */
+    private Map<String, Object> metadata(List<String> possessed, Map<String, Long> switches) {
+        if (metadataMap == null || metadataMap.get("possessed_agents") != possessed
+                || metadataMap.get("option_switch_counts") != switches) {
+            metadataMap = JsonMaps.of(
+                    "identity", identityMap,
+                    "possessed_agents", possessed,
+                    "option_switch_counts", switches,
+                    "anneal_ratio", null);
+        }
+        return metadataMap;
     }
 
     private void emitPolicyEvents(long current, PolicyMetadata metadata, PolicyPossession possession,

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.townlet.sim.config.StabilitySettings;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.StabilityInputs;
@@ -40,6 +41,16 @@ final class StabilityMonitor {
     private String reason;
     private long lastEvaluatedTick = -1;
     private Map<String, Object> lastMetrics = Map.of();
+    // the nested maps of the last metrics, kept while their values stay the same (the worker skips them by identity)
+    private final QueueMaps queueTotals = new QueueMaps();
+    private final QueueMaps queueDeltas = new QueueMaps();
+    private Map<String, Object> promotion;
+    private long shownEvaluatedTick;
+    private boolean shownAlertsInWindow;
+    private Map<String, Object> promotionState;
+    private String shownState;
+    private long shownPasses;
+    private String shownReason;
 
     StabilityMonitor(StabilitySettings settings) {
         this.latenessThreshold = settings.latenessThreshold();
@@ -123,21 +134,55 @@ final class StabilityMonitor {
                 "reward_variance", variance,
                 "reward_mean", mean,
                 "reward_samples", (long) rewardSamples,
-                "queue_totals", queueMap(facts.queues()),
-                "queue_deltas", queueMap(deltas),
+                "queue_totals", queueTotals.of(facts.queues()),
+                "queue_deltas", queueDeltas.of(deltas),
                 "rivalry_events", facts.rivalryEvents(),
                 "alerts", List.copyOf(alerts),
                 "thresholds", thresholds,
-                "promotion", JsonMaps.of(
-                        "window_ticks", promotionWindow,
-                        "last_evaluated_tick", lastEvaluatedTick < 0 ? null : lastEvaluatedTick,
-                        "alerts_in_window", alertsInWindow),
-                "promotion_state", JsonMaps.of(
-                        "state", state,
-                        "consecutive_passes", consecutivePasses,
-                        "required_passes", REQUIRED_PASSES,
-                        "reason", reason));
+                "promotion", promotion(),
+                "promotion_state", promotionState());
         return lastMetrics;
+    }
+
+    private Map<String, Object> promotion() {
+        if (promotion == null || shownEvaluatedTick != lastEvaluatedTick || shownAlertsInWindow != alertsInWindow) {
+            shownEvaluatedTick = lastEvaluatedTick;
+            shownAlertsInWindow = alertsInWindow;
+            promotion = JsonMaps.of(
+                    "window_ticks", promotionWindow,
+                    "last_evaluated_tick", lastEvaluatedTick < 0 ? null : lastEvaluatedTick,
+                    "alerts_in_window", alertsInWindow);
+        }
+        return promotion;
+    }
+
+    private Map<String, Object> promotionState() {
+        if (promotionState == null || !shownState.equals(state) || shownPasses != consecutivePasses
+                || !Objects.equals(shownReason, reason)) {
+            shownState = state;
+            shownPasses = consecutivePasses;
+            shownReason = reason;
+            promotionState = JsonMaps.of(
+                    "state", state,
+                    "consecutive_passes", consecutivePasses,
+                    "required_passes", REQUIRED_PASSES,
+                    "reason", reason);
+        }
+        return promotionState;
+    }
+
+    /** The JSON map of one {@link QueueMetrics} series, kept while the metrics stay equal. */
+    private static final class QueueMaps {
+        private QueueMetrics shown;
+        private Map<String, Object> map;
+
+        Map<String, Object> of(QueueMetrics queues) {
+            if (map == null || !queues.equals(shown)) {
+                shown = queues;
+                map = queueMap(queues);
+            }
+            return map;
+        }
     }
 
     /** The metrics of the last update ({@code {}} before the first). */

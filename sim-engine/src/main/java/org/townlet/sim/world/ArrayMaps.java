@@ -2,7 +2,6 @@ package org.townlet.sim.world;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,13 +9,19 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.townlet.telemetry.api.json.ImmutableJson;
 
 /**
  * Compact immutable JSON maps for the per-tick views: a shared, ordered key set ({@link Keys}) and a parallel array of
  * values, so a 14-component reward entry or a 2,000-agent map of hunger levels costs one array instead of a hash
- * table of entries and boxes. Each map is handed out wrapped in {@link Collections#unmodifiableMap}, the form the api's
- * {@code JsonMaps.copyOf} passes through without copying; {@code equals}, {@code hashCode} and iteration order are
- * those of any ordered map with the same entries. Values of primitive arrays are boxed on access.
+ * table of entries and boxes. {@code equals}, {@code hashCode} and iteration order are those of any ordered map with
+ * the same entries. Values of primitive arrays are boxed on access.
+ *
+ * <p>The maps are {@link ImmutableJson}, so the api's defensive copies take them (and a map of them) as is, and an
+ * entry the town reuses while it is unchanged reaches the telemetry worker as the same object: every mutator throws
+ * ({@link AbstractMap}'s defaults; the entry set, its iterator and entries are read-only), the key set is immutable,
+ * and the value array handed to a factory is owned by the map from then on (callers build a new one per map and at
+ * most read it afterwards).
  */
 final class ArrayMaps {
     private ArrayMaps() {
@@ -30,15 +35,49 @@ final class ArrayMaps {
 
     /** An immutable map of {@code keys} to {@code values} (same length; not copied, never to be changed). */
     static <V> Map<String, V> of(Keys keys, V[] values) {
-        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new ObjectArrayMap<>(keys, values));
+        return keys.size() == 0 ? Map.of() : new ObjectArrayMap<>(keys, values);
     }
 
     static Map<String, Double> ofDoubles(Keys keys, double[] values) {
-        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new DoubleArrayMap(keys, values));
+        return keys.size() == 0 ? Map.of() : new DoubleArrayMap(keys, values);
     }
 
     static Map<String, Long> ofLongs(Keys keys, long[] values) {
-        return keys.size() == 0 ? Map.of() : Collections.unmodifiableMap(new LongArrayMap(keys, values));
+        return keys.size() == 0 ? Map.of() : new LongArrayMap(keys, values);
+    }
+
+    /**
+     * One per-tick view of keys → entries that keeps its previous map while nothing in it changed: when the keys and
+     * every entry are the same objects as last time, {@link #of} gives back the previous map, so the telemetry worker
+     * recognises the whole view by identity. Comparing references is all it costs: entries are themselves reused
+     * while unchanged (see {@code Agent.jobEntry}). Owned by the simulation thread.
+     */
+    static final class ReusedView<V> {
+        private Keys keys;
+        private V[] entries;
+        private Map<String, V> view;
+
+        /** The map of {@code keys} to {@code entries} (a new array, handed over as in {@link ArrayMaps#of}). */
+        Map<String, V> of(Keys keys, V[] entries) {
+            if (view == null || keys != this.keys || !sameEntries(entries)) {
+                this.keys = keys;
+                this.entries = entries;
+                view = ArrayMaps.of(keys, entries);
+            }
+            return view;
+        }
+
+        private boolean sameEntries(V[] next) {
+            if (next.length != entries.length) {
+                return false;
+            }
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] != entries[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** An ordered set of keys with their positions; large sets get a hash index, small ones are scanned. */
@@ -87,7 +126,7 @@ final class ArrayMaps {
         }
     }
 
-    private abstract static class ArrayMap<V> extends AbstractMap<String, V> {
+    private abstract static class ArrayMap<V> extends AbstractMap<String, V> implements ImmutableJson {
         final Keys keys;
         private Set<Map.Entry<String, V>> entries;
 

@@ -34,6 +34,7 @@ final class Relationships {
     private Map<String, Object> churnView;
     /** The owners of the last snapshot, reused while the set of agents holding ties stays the same. */
     private ArrayMaps.Keys ownerKeys;
+    private final ArrayMaps.ReusedView<Map<String, RelationshipTie>> snapshotView = new ArrayMaps.ReusedView<>();
 
     Relationships(RelationshipSettings settings) {
         this.settings = settings;
@@ -197,7 +198,7 @@ final class Relationships {
             }
             ownerKeys = new ArrayMaps.Keys(ids);
         }
-        return ArrayMaps.of(ownerKeys, rows);
+        return snapshotView.of(ownerKeys, rows);
     }
 
     /**

@@ -163,6 +163,10 @@ public final class Town {
     private Map<String, Long> commitStateView;
     private long[] shownCommits;
     private List<String> possessedView = List.of();
+    private final ArrayMaps.ReusedView<Map<String, Object>> jobsView = new ArrayMaps.ReusedView<>();
+    private final ArrayMaps.ReusedView<Map<String, Object>> policyView = new ArrayMaps.ReusedView<>();
+    private Map<String, Map<String, Object>> reservationsView;
+    private Map<String, Object>[] shownReservations;
 
     private Town(TownSettings settings) {
         this.settings = settings;
@@ -1761,7 +1765,7 @@ public final class Town {
                     : Math.min(1.0, (double) agent.shiftsAttended / agent.shiftsEnded);
             entries[i] = agent.jobEntry(onShift(agent), attendance, agent.absentShiftEnds.size());
         }
-        return ArrayMaps.of(agentKeys, entries);
+        return jobsView.of(agentKeys, entries);
     }
 
     private Map<String, Object> economyView() {
@@ -1806,18 +1810,29 @@ public final class Town {
         return running == null ? Map.of() : Collections.unmodifiableMap(running);
     }
 
+    /** object → reservation entry, for reserved objects in object order; the same map while no entry changed. */
     private Map<String, Map<String, Object>> activeReservations() {
-        LinkedHashMap<String, Map<String, Object>> reservations = null;
-        for (WorldObject object : objects) {
-            Map<String, Object> entry = object.reservationEntry();
-            if (entry != null) {
-                if (reservations == null) {
-                    reservations = new LinkedHashMap<>();
-                }
-                reservations.put(object.id, entry);
+        if (shownReservations == null) {
+            shownReservations = ArrayMaps.newMaps(objects.length);
+        }
+        boolean changed = reservationsView == null;
+        for (int i = 0; i < objects.length; i++) {
+            Map<String, Object> entry = objects[i].reservationEntry();
+            if (entry != shownReservations[i]) {
+                shownReservations[i] = entry;
+                changed = true;
             }
         }
-        return reservations == null ? Map.of() : Collections.unmodifiableMap(reservations);
+        if (changed) {
+            LinkedHashMap<String, Map<String, Object>> reservations = new LinkedHashMap<>();
+            for (int i = 0; i < objects.length; i++) {
+                if (shownReservations[i] != null) {
+                    reservations.put(objects[i].id, shownReservations[i]);
+                }
+            }
+            reservationsView = Views.freeze(reservations);
+        }
+        return reservationsView;
     }
 
     private void rebuildAgentViews() {
@@ -1877,7 +1892,7 @@ public final class Town {
         for (int i = 0; i < agents.length; i++) {
             entries[i] = agents[i].policyEntry();
         }
-        return ArrayMaps.of(agentKeys, entries);
+        return policyView.of(agentKeys, entries);
     }
 
     /** agent → option switches so far, sorted by agent; the same map until a switch happens. */

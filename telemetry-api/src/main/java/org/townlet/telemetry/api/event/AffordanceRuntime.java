@@ -1,8 +1,6 @@
 package org.townlet.telemetry.api.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.townlet.telemetry.api.json.JsonMaps;
 
@@ -27,13 +25,7 @@ public record AffordanceRuntime(
             throw new IllegalArgumentException("runningCount must be >= 0, was " + runningCount);
         }
         running = JsonMaps.copyOf(running);
-        if (activeReservations == null || activeReservations.isEmpty()) {
-            activeReservations = Map.of();
-        } else {
-            LinkedHashMap<String, Map<String, Object>> copy = new LinkedHashMap<>();
-            activeReservations.forEach((key, reservation) -> copy.put(key, JsonMaps.copyOf(reservation)));
-            activeReservations = Collections.unmodifiableMap(copy);
-        }
+        activeReservations = JsonMaps.copyOfNested(activeReservations);
         eventCounts = eventCounts == null ? AffordanceEventCounts.ZERO : eventCounts;
     }
 

@@ -1,8 +1,6 @@
 package org.townlet.telemetry.api.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.townlet.telemetry.api.json.JsonMaps;
@@ -24,16 +22,7 @@ public record ConflictSnapshot(
     public ConflictSnapshot {
         queues = queues == null ? QueueMetrics.ZERO : queues;
         queueHistory = queueHistory == null ? List.of() : List.copyOf(queueHistory);
-        rivalry = copyNested(rivalry);
+        rivalry = JsonMaps.copyOfNested(rivalry);
         rivalryEvents = rivalryEvents == null ? List.of() : List.copyOf(rivalryEvents);
-    }
-
-    private static <V> Map<String, Map<String, V>> copyNested(Map<String, ? extends Map<String, ? extends V>> source) {
-        if (source == null || source.isEmpty()) {
-            return Map.of();
-        }
-        LinkedHashMap<String, Map<String, V>> copy = new LinkedHashMap<>();
-        source.forEach((key, inner) -> copy.put(key, JsonMaps.copyOf(inner)));
-        return Collections.unmodifiableMap(copy);
     }
 }

@@ -1,11 +1,8 @@
 package org.townlet.telemetry.api.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.townlet.telemetry.api.json.JsonMaps;
 
 /**
@@ -39,14 +36,12 @@ public record LoopTick(
         rewards = JsonMaps.copyOf(rewards);
         events = events == null ? List.of() : List.copyOf(events);
         socialEvents = socialEvents == null ? List.of() : List.copyOf(socialEvents);
-        rewardBreakdown = copyNested(rewardBreakdown);
-        policySnapshot = copyNested(policySnapshot);
+        rewardBreakdown = JsonMaps.copyOfNested(rewardBreakdown);
+        policySnapshot = JsonMaps.copyOfNested(policySnapshot);
         stabilityInputs = stabilityInputs == null ? StabilityInputs.EMPTY : stabilityInputs;
         perturbations = perturbations == null ? Perturbations.EMPTY : perturbations;
         policyMetadata = JsonMaps.copyOf(policyMetadata);
-        possessedAgents = possessedAgents == null || possessedAgents.isEmpty()
-                ? List.of()
-                : List.copyOf(new TreeSet<>(possessedAgents));
+        possessedAgents = JsonMaps.sortedUnique(possessedAgents);
         annealContext = JsonMaps.copyOf(annealContext);
         observationEnvelope = JsonMaps.copyOf(observationEnvelope);
     }
@@ -73,15 +68,6 @@ public record LoopTick(
                 .annealContext(annealContext)
                 .runtimeVariant(runtimeVariant)
                 .observationEnvelope(observationEnvelope);
-    }
-
-    private static <V> Map<String, Map<String, V>> copyNested(Map<String, ? extends Map<String, ? extends V>> source) {
-        if (source == null || source.isEmpty()) {
-            return Map.of();
-        }
-        LinkedHashMap<String, Map<String, V>> copy = new LinkedHashMap<>();
-        source.forEach((key, inner) -> copy.put(key, JsonMaps.copyOf(inner)));
-        return Collections.unmodifiableMap(copy);
     }
 
     /** Mutable, single-threaded builder of {@link LoopTick}; unset fields take their empty value. */

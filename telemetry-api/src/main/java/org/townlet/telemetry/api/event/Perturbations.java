@@ -3,7 +3,6 @@ package org.townlet.telemetry.api.event;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.townlet.telemetry.api.json.JsonMaps;
@@ -22,13 +21,7 @@ public record Perturbations(
     public static final Perturbations EMPTY = new Perturbations(null, null, null);
 
     public Perturbations {
-        if (active == null || active.isEmpty()) {
-            active = Map.of();
-        } else {
-            LinkedHashMap<String, Map<String, Object>> copy = new LinkedHashMap<>();
-            active.forEach((id, entry) -> copy.put(id, JsonMaps.copyOf(entry)));
-            active = Collections.unmodifiableMap(copy);
-        }
+        active = JsonMaps.copyOfNested(active);
         if (pending == null || pending.isEmpty()) {
             pending = List.of();
         } else {

@@ -3,7 +3,7 @@ package org.townlet.telemetry.api.event;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
+import org.townlet.telemetry.api.json.JsonMaps;
 
 /**
  * Payload of {@code policy.possession} (SPEC §4.2): JSON {@code {provider, agents, possessed_agents}}, where the
@@ -16,7 +16,7 @@ public record PolicyPossession(
 
     public PolicyPossession {
         Objects.requireNonNull(provider, "provider");
-        agents = agents == null || agents.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(agents));
+        agents = JsonMaps.sortedUnique(agents);
     }
 
     /** The agents again, serialised as {@code possessed_agents} for older consumers. */

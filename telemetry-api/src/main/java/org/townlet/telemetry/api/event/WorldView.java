@@ -1,7 +1,6 @@
 package org.townlet.telemetry.api.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +42,19 @@ public record WorldView(
     public WorldView {
         queueMetrics = queueMetrics == null ? QueueMetrics.ZERO : queueMetrics;
         employment = JsonMaps.copyOf(employment);
-        jobs = copyNested(jobs);
+        jobs = JsonMaps.copyOfNested(jobs);
         economy = JsonMaps.copyOf(economy);
         economySettings = JsonMaps.copyOf(economySettings);
         priceSpikes = JsonMaps.copyOf(priceSpikes);
         utilities = utilities == null ? DEFAULT_UTILITIES : JsonMaps.copyOf(utilities);
-        relationships = copyNested(relationships);
+        relationships = JsonMaps.copyOfNested(relationships);
         relationshipMetrics = JsonMaps.copyOf(relationshipMetrics);
         rivalryEvents = rivalryEvents == null ? List.of() : List.copyOf(rivalryEvents);
         runningAffordances = JsonMaps.copyOf(runningAffordances);
-        activeReservations = copyNested(activeReservations);
+        activeReservations = JsonMaps.copyOfNested(activeReservations);
         affordanceManifest = JsonMaps.copyOf(affordanceManifest);
         embeddingMetrics = JsonMaps.copyOf(embeddingMetrics);
-        personalities = copyNested(personalities);
+        personalities = JsonMaps.copyOfNested(personalities);
     }
 
     /** A builder with every field unset (empty). */
@@ -88,15 +87,6 @@ public record WorldView(
         utilities.put("power", Boolean.TRUE);
         utilities.put("water", Boolean.TRUE);
         return utilities;
-    }
-
-    private static <V> Map<String, Map<String, V>> copyNested(Map<String, ? extends Map<String, ? extends V>> source) {
-        if (source == null || source.isEmpty()) {
-            return Map.of();
-        }
-        LinkedHashMap<String, Map<String, V>> copy = new LinkedHashMap<>();
-        source.forEach((key, inner) -> copy.put(key, JsonMaps.copyOf(inner)));
-        return Collections.unmodifiableMap(copy);
     }
 
     /** Mutable, single-threaded builder of {@link WorldView}; unset fields take their empty value. */

@@ -279,12 +279,7 @@ public record TelemetryStateSnapshot(
     }
 
     private static <V> Map<String, Map<String, V>> copyNested(Map<String, Map<String, V>> source) {
-        if (source == null) {
-            return null;
-        }
-        LinkedHashMap<String, Map<String, V>> copy = new LinkedHashMap<>();
-        source.forEach((key, inner) -> copy.put(key, JsonMaps.copyOf(inner)));
-        return Collections.unmodifiableMap(copy);
+        return source == null ? null : JsonMaps.copyOfNested(source);
     }
 
     private static <E> Map<String, List<E>> copyListValues(Map<String, List<E>> source) {
