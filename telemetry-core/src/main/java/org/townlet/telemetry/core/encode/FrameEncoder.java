@@ -191,9 +191,11 @@ public final class FrameEncoder {
         generation = ++section.generation;
         sectionStart = out.size();
         containers = 0;
+        section.beginEntries();
         out.writeByte('{');
         map.forEach(sectionEntryWriter);
         out.writeByte('}');
+        section.endEntries();
         section.forgetEntriesOlderThan(generation, containers);
         mapSection = null;
         previousFrame = null;
@@ -230,6 +232,9 @@ public final class FrameEncoder {
      * of its map and list entries within it.
      */
     private static final class SectionBytes {
+        /** How far ahead a section's entry order is searched for an entry met out of place. */
+        private static final int REALIGN_WINDOW = 4;
+
         Object value;
         /** The frame holding the bytes; null while that frame is being written. */
         byte[] frame;
@@ -239,12 +244,63 @@ public final class FrameEncoder {
         int generation;
         /** A map section's container entries by key; null until the first one. */
         private HashMap<String, EntryBytes> entries;
+        /**
+         * The container entries in the order the last write met them, and those of the write in progress: the next
+         * write mostly meets the same key instances in the same order (a section's keys come from the converter's
+         * shared key arrays), so each is first looked for just after the previous one found, by identity, and only
+         * then by hashing the key.
+         */
+        private EntryBytes[] lastOrder = new EntryBytes[0];
+        private EntryBytes[] order = new EntryBytes[0];
+        private int lastCount;
+        private int count;
+        private int cursor;
+
+        void beginEntries() {
+            count = 0;
+            cursor = 0;
+        }
 
         EntryBytes entry(String key) {
-            if (entries == null) {
-                entries = new HashMap<>();
+            EntryBytes bytes;
+            if (cursor < lastCount && lastOrder[cursor].key == key) {
+                bytes = lastOrder[cursor++];
+            } else {
+                if (entries == null) {
+                    entries = new HashMap<>();
+                }
+                bytes = entries.computeIfAbsent(key, EntryBytes::new);
+                cursor = realign(bytes, cursor);
             }
-            return entries.computeIfAbsent(key, k -> new EntryBytes());
+            if (count == order.length) {
+                order = Arrays.copyOf(order, Math.max(8, count * 2));
+            }
+            order[count++] = bytes;
+            return bytes;
+        }
+
+        /**
+         * The position after {@code bytes} in the last write's order when it is among the next few from {@code from}
+         * (an entry came or went before it, or its key is another instance), else {@code from}: a bounded look, so
+         * keys that are new every time cost no scan of the whole order each.
+         */
+        private int realign(EntryBytes bytes, int from) {
+            for (int i = from, end = Math.min(lastCount, from + REALIGN_WINDOW); i < end; i++) {
+                if (lastOrder[i] == bytes) {
+                    return i + 1;
+                }
+            }
+            return from;
+        }
+
+        void endEntries() {
+            EntryBytes[] finished = order;
+            order = lastOrder;
+            lastOrder = finished;
+            // drop references past this write's entries, so forgotten entries are not kept reachable
+            Arrays.fill(order, 0, Math.min(lastCount, order.length), null);
+            lastCount = count;
+            count = 0;
         }
 
         /** Drops entries the last write did not carry, once they outnumber those it did (keys that left for good). */
@@ -262,9 +318,15 @@ public final class FrameEncoder {
 
     /** A map section's entry: its last value and where its bytes are, relative to the section's. */
     private static final class EntryBytes {
+        /** The key this entry is kept under (the instance first met). */
+        final String key;
         Object value;
         int generation;
         int offset;
         int length;
+
+        EntryBytes(String key) {
+            this.key = key;
+        }
     }
 }

@@ -27,7 +27,8 @@ import java.util.function.BiConsumer;
  *       surrogate, paired or not, likewise (Jackson does not combine pairs by default); every other character as its
  *       UTF-8 bytes, DEL and {@code /} included;</li>
  *   <li>{@code Long}, {@code Integer}: decimal; {@code BigInteger}, {@code BigDecimal}: their {@code toString()};</li>
- *   <li>{@code Double}: see {@link DoubleFormat}; NaN and ±Infinity as the strings {@code "NaN"},
+ *   <li>{@code Double}: see {@link DoubleFormat} (a value written recently is copied from {@link DoubleTextCache});
+ *       NaN and ±Infinity as the strings {@code "NaN"},
  *       {@code "Infinity"}, {@code "-Infinity"} (the document builder nulls them before, SPEC §9.1);</li>
  *   <li>a map's key is {@code String.valueOf(key)}; entries in {@link Map#forEach} order, which is the entry-set
  *       order;</li>
@@ -63,6 +64,8 @@ final class Utf8JsonWriter {
     private final String[] cachedKeys = new String[KEY_CACHE_SIZE];
     /** The encoded {@code "key":} of each cached key. */
     private final byte[][] cachedKeyBytes = new byte[KEY_CACHE_SIZE][];
+    /** The text of doubles written recently (most of a frame's doubles were in the previous frame too). */
+    private final DoubleTextCache doubles = new DoubleTextCache();
     /** Writes one map entry; a field so that {@code map.forEach} allocates no lambda per map. */
     private final BiConsumer<Object, Object> entryWriter = this::writeEntry;
 
@@ -242,15 +245,23 @@ final class Utf8JsonWriter {
             writeString(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
             return;
         }
-        ensure(DoubleFormat.MAX_LENGTH);
+        ensure(Math.max(DoubleFormat.MAX_LENGTH, DoubleTextCache.COPY_LENGTH));
+        long bits = Double.doubleToRawLongBits(value);
+        int end = doubles.copy(bits, buffer, size);
+        if (end >= 0) {
+            size = end;
+            return;
+        }
+        int start = size;
         if (value == (long) value && Math.abs(value) < PLAIN_INTEGRAL_LIMIT && value != 0) {
             // Same text as DoubleFormat's path for integers below 2^53: the digits, ".0" (-0.0 goes the long way).
             writeLong((long) value);
             buffer[size++] = '.';
             buffer[size++] = '0';
-            return;
+        } else {
+            size = DoubleFormat.write(value, buffer, size);
         }
-        size = DoubleFormat.write(value, buffer, size);
+        doubles.remember(bits, buffer, start, size);
     }
 
     /** Writes {@code text}, which must be ASCII and need no escape, as it is. */

@@ -137,4 +137,34 @@ class FrameEncoderSectionReuseTest {
         assertThat(reusing.reusedEntries()).isZero();
         assertThat(back).isEqualTo(encode(plain, snapshot(2, Map.of("agent_1", entry), null)));
     }
+
+    @Test
+    void entriesAreFoundByKeyWhateverTheirOrderOrKeyInstance() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(Map.of("wallet", i + 0.5));
+        }
+        // the same row objects under the same keys: in order, reversed, with entries gone and come, and under keys
+        // that are equal texts but other instances
+        List<List<Integer>> orders = List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+                List.of(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), List.of(0, 2, 4, 6, 8, 10), List.of(1, 0, 3, 2, 5, 4, 7),
+                List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+        long reusedBefore = 0;
+        for (int write = 0; write < orders.size() * 2; write++) {
+            List<Integer> order = orders.get(write % orders.size());
+            boolean freshKeys = write >= orders.size();
+            Map<String, Object> jobs = new LinkedHashMap<>();
+            for (int i : order) {
+                String key = "agent_" + i;
+                jobs.put(freshKeys ? new String(key.toCharArray()) : key, rows.get(i));
+            }
+            String encoded = encode(reusing, snapshot(write, jobs, null));
+
+            assertThat(encoded).isEqualTo(encode(plain, snapshot(write, jobs, null)));
+            List<Integer> previous = write == 0 ? List.of() : orders.get((write - 1) % orders.size());
+            long carried = order.stream().filter(previous::contains).count();
+            assertThat(reusing.reusedEntries() - reusedBefore).as("write %d", write).isEqualTo(carried);
+            reusedBefore = reusing.reusedEntries();
+        }
+    }
 }
