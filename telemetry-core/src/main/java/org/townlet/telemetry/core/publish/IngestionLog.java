@@ -28,6 +28,8 @@ import org.townlet.telemetry.core.worker.BufferedItem;
 final class IngestionLog {
     /** More entries than this waiting make the appending thread ingest them itself (nobody reads: a stalled worker). */
     static final long MAX_PENDING = 4_096;
+    /** How often (in appends, a power of two) the appending thread compares the backlog with the bound. */
+    static final long BOUND_CHECK_EVERY = 64;
 
     /** Applies one entry to the read models; never throws (the publisher counts and logs ingestion errors). */
     interface Ingester {
@@ -167,7 +169,9 @@ final class IngestionLog {
     void append(Entry entry) {
         Entry previous = tail.getAndSet(entry);
         NEXT.setRelease(previous, entry);
-        if (++appended - ingested > MAX_PENDING) {
+        // The bound is checked every BOUND_CHECK_EVERY appends: `ingested` is written by whichever thread ingests, so
+        // reading it on every append would cost the appending thread a cache miss each time.
+        if ((++appended & (BOUND_CHECK_EVERY - 1)) == 0 && appended - ingested > MAX_PENDING) {
             ingestAll();
         }
     }

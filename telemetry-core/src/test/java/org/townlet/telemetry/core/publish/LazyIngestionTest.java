@@ -39,10 +39,14 @@ class LazyIngestionTest {
         try (PublisherHarness harness = new PublisherHarness()) {
             TelemetryPublisher publisher = harness.unstarted(PublisherSettings.DEFAULTS, PublisherHarness.FAST);
 
-            for (long i = 0; i <= IngestionLog.MAX_PENDING; i++) {
+            // The bound is checked every BOUND_CHECK_EVERY appends: the first check past it ingests everything.
+            long appends = (IngestionLog.MAX_PENDING / IngestionLog.BOUND_CHECK_EVERY + 1)
+                    * IngestionLog.BOUND_CHECK_EVERY;
+            for (long i = 1; i < appends; i++) {
                 publisher.emitMetric("m", i, Map.of());
             }
-            // The append that went past the bound ingested everything on the emitting thread.
+            assertThat(publisher.ingestionPending()).isTrue();
+            publisher.emitMetric("m", appends, Map.of());
             assertThat(publisher.ingestionPending()).isFalse();
             publisher.emitMetric("m", -1.0, Map.of());
             assertThat(publisher.ingestionPending()).isTrue();
