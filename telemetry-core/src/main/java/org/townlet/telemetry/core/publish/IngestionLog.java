@@ -176,7 +176,10 @@ final class IngestionLog {
         }
     }
 
-    /** Whether an entry waits (an append still linking may be missed; its own thread always sees it). */
+    /**
+     * Whether an entry waits (an append still linking may be missed; its own thread always sees it). May say yes when
+     * another thread is ingesting at that moment; {@link #ingestAll()} then finds nothing to do.
+     */
     boolean hasPending() {
         return NEXT.getAcquire(head) != null;
     }
@@ -193,6 +196,11 @@ final class IngestionLog {
             long count = 0;
             while (next != null) {
                 ingester.ingest(next);
+                // Unlink what is behind: a consumed entry that reached the old generation would otherwise keep every
+                // later entry alive through young collections (and with them each tick's events and models), and a
+                // completion still in the worker's buffer would keep the rest of the log. A self-link, not null, so
+                // hasPending() on a stale head still says "look" (as LinkedBlockingQueue does).
+                NEXT.setRelease(cursor, cursor);
                 cursor = next;
                 count++;
                 next = (Entry) NEXT.getAcquire(cursor);
