@@ -108,7 +108,8 @@ final class ConfigBinder {
                 TelemetryConfig.MAX_KEYFRAME_INTERVAL_TICKS, "0 = forced keyframes only",
                 "a periodic keyframe (full snapshot) every N ticks");
         boolean failOnIngest = t.bool("fail_on_ingest_error", PublisherSettings.DEFAULT_FAIL_ON_INGEST_ERROR,
-                "rethrow the first ingestion error of an event instead of counting it");
+                "rethrow the first ingestion error of an event instead of counting it; ingestion (and derivation) "
+                        + "then happens on the emitting thread instead of by the first reader");
         TransportConfig transport = new TransportBinder(t.block("transport",
                 "where frames go, and how they are buffered and retried"), installed, problems).bind();
         WorkerConfig worker = bindWorker(t.block("worker", "the pipeline worker: backpressure, restarts, stop"));
