@@ -72,7 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
     long warmup = 2000;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Repeat warm-up cycles (on, off, paced) until"
-            + " S seconds have passed, so the JIT has settled before measuring (default 20; 0 = one cycle).")
+            + " S seconds have passed and the JIT has settled (a cycle with at most 5% of its time compiling), at most"
+            + " 3 x S seconds (default 20; 0 = one cycle).")
     double warmupSeconds = 20;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Interleaved on/off round pairs (default 3).")

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -91,6 +92,11 @@ final class BenchRunner {
                          long allocatedBytes) {
     }
 
+    /** A warm-up cycle in which compiling took at most this share of its time means the JIT has settled. */
+    static final double JIT_SETTLED_SHARE = 0.05;
+    /** Warm-up stops at this multiple of {@code --warmup-seconds} even if the JIT has not settled. */
+    static final double WARMUP_LIMIT_FACTOR = 3.0;
+
     BenchResult run(Path workDir) throws IOException {
         threads.setThreadAllocatedMemoryEnabled(true);
         warmUp(workDir);
@@ -171,17 +177,25 @@ final class BenchRunner {
 
     /**
      * Warm-up cycles (an unpaced on round, an off round, a paced round, {@code --warmup} ticks each) until
-     * {@code --warmup-seconds} have passed: C2 keeps compiling (and recompiling after deoptimisations) for 15–30 s
-     * on two cores, and measuring before it settles measures the compiler taking a core.
+     * {@code --warmup-seconds} have passed and the JIT has settled: C2 keeps compiling (and recompiling after
+     * deoptimisations) for 15–60 s on two cores, and measuring before it settles measures the compiler taking a core.
+     * Settled means a cycle in which compiling took at most {@link #JIT_SETTLED_SHARE} of the cycle's time; cycles stop
+     * at {@link #WARMUP_LIMIT_FACTOR} × {@code --warmup-seconds} in any case (with a note when the JIT was still busy).
      */
     private void warmUp(Path workDir) {
         if (settings.warmup() == 0) {
             return;
         }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long started = System.nanoTime();
         long until = started + Math.round(settings.warmupSeconds() * 1e9);
+        long limit = started + Math.round(settings.warmupSeconds() * WARMUP_LIMIT_FACTOR * 1e9);
         int cycles = 0;
+        double jitShare;
         do {
+            long cycleStart = System.nanoTime();
+            long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
             Path file = workDir.resolve("warmup.jsonl");
             runOn(file, settings.warmup(), 0);
             runOff(settings.warmup());
@@ -189,8 +203,15 @@ final class BenchRunner {
             deleteQuietly(file);
             deleteQuietly(workDir.resolve("warmup-paced.jsonl"));
             cycles++;
-            progress.printf("bench: warm-up cycle %d (%.0f s)%n", cycles, (System.nanoTime() - started) / 1e9);
-        } while (System.nanoTime() < until);
+            double cycleMs = (System.nanoTime() - cycleStart) / 1e6;
+            jitShare = jitTimed ? (jit.getTotalCompilationTime() - compiledBefore) / cycleMs : 0.0;
+            progress.printf("bench: warm-up cycle %d (%.0f s, JIT compiling %.0f%% of it)%n", cycles,
+                    (System.nanoTime() - started) / 1e9, 100 * jitShare);
+        } while (System.nanoTime() < until || jitShare > JIT_SETTLED_SHARE && System.nanoTime() < limit);
+        if (jitShare > JIT_SETTLED_SHARE) {
+            progress.printf("bench: the JIT was still compiling %.0f%% of the time after %.0f s of warm-up; the "
+                    + "figures may include its cost%n", 100 * jitShare, (System.nanoTime() - started) / 1e9);
+        }
     }
 
     /** A round's sink time, less the timer's own cost per recorded call, ÷ its tick-loop time. */
