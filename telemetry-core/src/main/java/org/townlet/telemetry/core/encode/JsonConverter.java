@@ -55,7 +55,8 @@ import org.townlet.telemetry.api.status.MetricValue;
  * the {@code nonfinite} callback and, the first time in each section, logged as WARNING
  * {@code telemetry_nonfinite_value section={s} path={p}}.
  *
- * <p>Threads: not thread-safe; used under the pipeline's send lock only. The warned-sections set is concurrent only
+ * <p>Threads: not thread-safe; used by one thread at a time (under the document builder's lock, see
+ * {@link PublisherFrameProducer}). The warned-sections set is concurrent only
  * because a builder may, rarely, move between the worker thread and a {@code fan_out} producer.
  */
 final class JsonConverter {

@@ -1,5 +1,6 @@
 package org.townlet.telemetry.core.encode;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import org.townlet.telemetry.core.worker.PipelineCounters;
  * never reaches the worker loop, so the worker does not count it as a crash.
  *
  * <p>Threads: the diff base and keyframe state are guarded by the pipeline's send lock; the worker calls
- * {@link #encode} and {@link #requestKeyframe()} only while holding it, in {@code seq} order.
+ * {@link #encode} and {@link #requestKeyframe()} only while holding it, in {@code seq} order. The document builder is
+ * shared with one thread building documents ahead ({@link #prebuild}) and guarded by a lock of its own.
  */
 public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     /** The section the default pipeline redacts (SPEC §10.2). */
@@ -41,6 +43,14 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final Consumer<TelemetryValidationException> raised;
     private final SnapshotDocumentBuilder documents;
     private final FrameEncoder encoder = new FrameEncoder(true);
+
+    /**
+     * Serialises the document builder, which the worker ({@link #encode}) and a thread building ahead
+     * ({@link #prebuild}) share; guards {@code lastBuiltSeq}.
+     */
+    private final Object buildLock = new Object();
+    /** The newest {@code seq} whose document was built; nothing older is built ahead any more. Build lock. */
+    private long lastBuiltSeq = -1;
 
     // Send lock held.
     private Map<String, Object> base;
@@ -92,7 +102,7 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
                 || keyframeRequested
                 || (keyframeIntervalTicks > 0 && item.tick() - lastKeyframeTick >= keyframeIntervalTicks);
         FrameKind kind = snapshot ? FrameKind.SNAPSHOT : FrameKind.DIFF;
-        Map<String, Object> document = transforms.applySectionStage(documents.build(item), kind, item.seq());
+        Map<String, Object> document = transforms.applySectionStage(document(item), kind, item.seq());
         if (document == null) {
             keyframeRequested = true;
             return Optional.empty();
@@ -119,6 +129,32 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
             return Optional.empty();
         }
         return Optional.of(encoder.encode(item.seq(), item.tick(), kind, finished));
+    }
+
+    /**
+     * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
+     * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
+     * worker would build (its {@code transport} section is read now rather than then). Records must come in
+     * {@code seq} order; one the worker has reached or passed is not built ({@code null}).
+     */
+    public LinkedHashMap<String, Object> prebuild(TickRecord record) {
+        synchronized (buildLock) {
+            if (record.seq() <= lastBuiltSeq) {
+                return null;
+            }
+            lastBuiltSeq = record.seq();
+            return documents.build(record);
+        }
+    }
+
+    private Map<String, Object> document(TickRecord item) {
+        if (item.document() != null) {
+            return item.document();
+        }
+        synchronized (buildLock) {
+            lastBuiltSeq = Math.max(lastBuiltSeq, item.seq());
+            return documents.build(item);
+        }
     }
 
     /** The next frame built is a snapshot. Send lock held. */

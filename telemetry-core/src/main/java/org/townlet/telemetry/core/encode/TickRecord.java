@@ -1,5 +1,6 @@
 package org.townlet.telemetry.core.encode;
 
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.worker.BufferedItem;
@@ -12,9 +13,12 @@ import org.townlet.telemetry.core.worker.BufferedItem;
  * @param seq    the frame's stream sequence number
  * @param tick   the tick the frame describes
  * @param kind   a completed tick or a failure (SPEC §9.5)
- * @param models the read models as they stood when the tick completed or the failure was recorded
+ * @param models   the read models as they stood when the tick completed or the failure was recorded
+ * @param document the frame's snapshot document when it was built ahead of time
+ *                 ({@link PublisherFrameProducer#prebuild}), else {@code null}
  */
-public record TickRecord(long seq, long tick, Kind kind, ReadModels models) implements BufferedItem {
+public record TickRecord(long seq, long tick, Kind kind, ReadModels models, LinkedHashMap<String, Object> document)
+        implements BufferedItem {
 
     /** Why the frame exists. */
     public enum Kind {
@@ -33,5 +37,10 @@ public record TickRecord(long seq, long tick, Kind kind, ReadModels models) impl
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(models, "models");
+    }
+
+    /** A record whose document is built when it is encoded. */
+    public TickRecord(long seq, long tick, Kind kind, ReadModels models) {
+        this(seq, tick, kind, models, null);
     }
 }

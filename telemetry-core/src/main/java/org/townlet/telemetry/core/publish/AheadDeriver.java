@@ -4,19 +4,18 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
-import org.townlet.telemetry.core.aggregate.Derivation;
-import org.townlet.telemetry.core.aggregate.ReadModels;
+import java.util.function.BooleanSupplier;
 
 /**
- * Computes the derived read models of ingested ticks ahead of the worker, on a thread of its own
- * ({@value #THREAD_NAME}), so that the worker, which otherwise derives every tick before building a frame
- * ({@link CatchUpFrameProducer}), spends its core on frames alone. On two cores the simulation leaves most of the
- * other core idle; this puts part of it to use (SPEC §20 P2).
+ * Does the pipeline's work that can run ahead of the worker, on a thread of its own ({@value #THREAD_NAME}): it
+ * ingests what the simulation queued, computes the derived read models and builds the snapshot documents of the ticks
+ * completed so far, so that the worker, which otherwise does all of that before it can diff, validate and encode a
+ * frame ({@link CatchUpFrameProducer}), spends its core on frames alone. On two cores the simulation leaves most of
+ * the other core idle; this puts part of it to use (SPEC §20 P2).
  *
- * <p>Correctness does not depend on it: a derivation is computed once, in tick order, by whichever reader gets there
- * first ({@link Derivation}), and this thread is one more reader. It only changes who pays, and the worker still
- * derives whatever this thread has not reached yet.
+ * <p>Correctness does not depend on it: ingestion and derivation happen once, in order, by whichever thread gets
+ * there first ({@code IngestionLog}, {@code aggregate.Derivation}), a document built ahead is the one the worker would
+ * build, and the worker does whatever this thread has not reached yet. It only changes who pays.
  *
  * <p>Waiting: nobody signals this thread, because an unpark would cost the simulation thread a system call per tick.
  * It looks for new ticks every {@link #DOZE_NANOS} while it found work within the last {@link #BUSY_WINDOW_NANOS},
@@ -36,14 +35,17 @@ final class AheadDeriver {
 
     private static final System.Logger LOG = System.getLogger(AheadDeriver.class.getName());
 
-    private final Supplier<ReadModels> newest;
+    private final BooleanSupplier work;
     private volatile boolean running;
     /** Lifecycle caller only. */
     private Thread thread;
 
-    /** Derives up to what {@code newest} gives (the store's latest published models). */
-    AheadDeriver(Supplier<ReadModels> newest) {
-        this.newest = Objects.requireNonNull(newest, "newest");
+    /**
+     * Runs {@code work} (ingest, derive and build ahead what there is; true when it found something to do) whenever it
+     * looks.
+     */
+    AheadDeriver(BooleanSupplier work) {
+        this.work = Objects.requireNonNull(work, "work");
     }
 
     /** Starts the thread; only the first call does anything. */
@@ -86,9 +88,7 @@ final class AheadDeriver {
         boolean warned = false;
         while (running) {
             try {
-                Derivation latest = newest.get().derivation();
-                if (!latest.isComputed()) {
-                    latest.get();
+                if (work.getAsBoolean()) {
                     lastWork = System.nanoTime();
                 }
             } catch (RuntimeException e) {

@@ -50,7 +50,7 @@ final class CatchUpFrameProducer implements FrameProducer<IngestionLog.Completio
         if (newest != null) {
             newest.get().derivation().get();
         }
-        return delegate.encode(new TickRecord(item.seq(), item.tick(), item.kind(), models));
+        return delegate.encode(new TickRecord(item.seq(), item.tick(), item.kind(), models, item.document()));
     }
 
     @Override

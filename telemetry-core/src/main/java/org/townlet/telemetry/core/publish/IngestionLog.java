@@ -2,6 +2,7 @@ package org.townlet.telemetry.core.publish;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -115,6 +116,7 @@ final class IngestionLog {
         private final long tick;
         private final TickRecord.Kind kind;
         private volatile ReadModels models;
+        private volatile LinkedHashMap<String, Object> document;
 
         Completion(long seq, long tick, TickRecord.Kind kind) {
             this.seq = seq;
@@ -143,6 +145,15 @@ final class IngestionLog {
 
         void models(ReadModels models) {
             this.models = models;
+        }
+
+        /** The frame's snapshot document when it was built ahead of the worker, else {@code null}. */
+        LinkedHashMap<String, Object> document() {
+            return document;
+        }
+
+        void document(LinkedHashMap<String, Object> document) {
+            this.document = document;
         }
     }
 

@@ -4,11 +4,13 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.townlet.telemetry.api.TelemetryIngestException;
@@ -117,6 +119,10 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private static final Duration AUDIT_CLOSE_BUDGET = Duration.ofMillis(200);
     /** How long {@link #stop()} waits for the deriver thread to end (it is between two ticks' derivations at once). */
     private static final Duration DERIVER_STOP_BUDGET = Duration.ofMillis(200);
+    /** Completions the deriver thread may build ahead: a little more than a default batch. */
+    private static final int PREBUILD_QUEUE = 64;
+    /** After a drop, the deriver thread builds no documents ahead for this long. */
+    private static final long PREBUILD_PAUSE_AFTER_DROP_NANOS = 50_000_000L;
 
     private final PublisherSettings settings;
     private final String provider;
@@ -133,8 +139,18 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private final TelemetryWorker<IngestionLog.Completion> worker;
     /** Emitted and not ingested yet; {@code null} when ingestion is eager ({@code fail_on_ingest_error}). */
     private final IngestionLog ingestion;
-    /** Derives ticks ahead of the worker; {@code null} when derivation is eager ({@code fail_on_ingest_error}). */
+    /** Works ahead of the worker; {@code null} when ingestion is eager ({@code fail_on_ingest_error}). */
     private final AheadDeriver deriver;
+    /** Builds frame documents; the worker's, shared with the deriver thread for documents built ahead. */
+    private final PublisherFrameProducer producer;
+    /**
+     * Completions ingested whose documents the deriver thread may build ahead, newest kept when full (the oldest are
+     * the likeliest to be dropped or reached by the worker first); {@code null} without a deriver.
+     */
+    private final ArrayBlockingQueue<IngestionLog.Completion> prebuilds;
+    // Deriver thread only: the dropped_messages it last saw, and when it saw them change.
+    private long droppedSeenAhead;
+    private long lastDropSeenAhead = System.nanoTime() - PREBUILD_PAUSE_AFTER_DROP_NANOS;
     /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
     private final ThreadLocal<RuntimeException> firstIngestError = new ThreadLocal<>();
 
@@ -164,7 +180,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 TRANSPORT_LOGGER_PREFIX + "." + provider, new PublisherCallbacks());
         Transport transport = Objects.requireNonNull(builder.transportFactory.apply(context),
                 () -> "the transport factory of '" + provider + "' returned null");
-        PublisherFrameProducer producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
+        this.producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
                 settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
         this.ingestion = settings.failOnIngestError() ? null : new IngestionLog(this::ingest);
         // With eager ingestion there is no deriver thread, so the worker keeps deriving every tick ingested so far.
@@ -177,7 +193,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 .clock(builder.clock)
                 .random(new Random(builder.seed ^ WORKER_SEED_SALT))
                 .build();
-        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(this::ingestedModels);
+        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(this::workAhead);
+        this.prebuilds = deriver == null ? null : new ArrayBlockingQueue<>(PREBUILD_QUEUE);
     }
 
     /** A builder; the transport is required, everything else has a default. */
@@ -370,6 +387,12 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 onIngestError("tick_completion/narrations", e);
             }
             completion.models(store.current());
+            if (prebuilds != null && completion.seq() != IngestionLog.Completion.NO_SEQ) {
+                // Under the log's lock, so completions enter in seq order; a full queue loses its oldest.
+                while (!prebuilds.offer(completion)) {
+                    prebuilds.poll();
+                }
+            }
         } else if (entry instanceof IngestionLog.Event queued) {
             try {
                 ingestEvent(queued.event());
@@ -408,6 +431,44 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private ReadModels models() {
         ingestQueued();
         return store.current();
+    }
+
+    /**
+     * The deriver thread's round: ingests what is queued, computes the derived models of every tick ingested, then
+     * builds the documents of the completions waiting for it, oldest first. Whether it found anything to do.
+     */
+    private boolean workAhead() {
+        ReadModels newest = ingestedModels();
+        boolean worked = false;
+        if (!newest.derivation().isComputed()) {
+            newest.derivation().get();
+            worked = true;
+        }
+        long dropped = counters.droppedMessages();
+        long now = System.nanoTime();
+        if (dropped != droppedSeenAhead) {
+            droppedSeenAhead = dropped;
+            lastDropSeenAhead = now;
+        }
+        if (now - lastDropSeenAhead < PREBUILD_PAUSE_AFTER_DROP_NANOS) {
+            // Frames are being dropped: the simulation outruns the pipeline, most documents built ahead would be
+            // thrown away, and ingesting and deriving (which the simulation thread must otherwise do itself at their
+            // bounds) need this thread more. The worker builds its own documents meanwhile.
+            prebuilds.clear();
+            return worked;
+        }
+        IngestionLog.Completion next;
+        while ((next = prebuilds.poll()) != null) {
+            if (next.document() == null) {
+                LinkedHashMap<String, Object> document = producer.prebuild(
+                        new TickRecord(next.seq(), next.tick(), next.kind(), next.models()));
+                if (document != null) {
+                    next.document(document);
+                }
+                worked = true;
+            }
+        }
+        return worked;
     }
 
     /** Ingests what is queued; then the models last published (for the derivations: no metric folding). */

@@ -144,6 +144,11 @@ public final class PipelineCounters {
         values.getAndIncrement(NONFINITE);
     }
 
+    /** {@code dropped_messages} so far: one volatile read, for whoever watches for drops often. */
+    public long droppedMessages() {
+        return values.get(DROPPED);
+    }
+
     /** {@code frames_built_total}: the number of {@code seq} values assigned so far. */
     public long framesBuilt() {
         return values.get(FRAMES_BUILT);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +56,28 @@ class PublisherFrameProducerTest {
 
         assertThat(kinds).containsExactly(FrameKind.SNAPSHOT, FrameKind.DIFF, FrameKind.SNAPSHOT, FrameKind.DIFF);
         assertThat(counters.toStatus().keyframesTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void documentsBuiltAheadGiveTheSameFramesAndNothingTheWorkerPassedIsBuilt() {
+        PublisherFrameProducer plain = new PublisherFrameProducer(counters, true, 0);
+        PublisherFrameProducer ahead = new PublisherFrameProducer(new PipelineCounters("recording", "drop_oldest",
+                false, false, false, false), true, 0);
+        List<Map<String, Object>> expected = new ArrayList<>();
+        List<Map<String, Object>> actual = new ArrayList<>();
+        for (long seq = 0; seq < 6; seq++) {
+            TickRecord record = record(seq, seq + 1, queues(seq / 2));
+            expected.add(decode(plain.encode(record).orElseThrow()));
+            // seq 0, 2, 4 built ahead (as the deriver thread does), the others built by encode itself
+            LinkedHashMap<String, Object> document = seq % 2 == 0 ? ahead.prebuild(record) : null;
+            actual.add(decode(ahead.encode(new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
+                    document)).orElseThrow()));
+        }
+
+        assertThat(actual).isEqualTo(expected);
+        // encode reached seq 5: an older record is no longer built ahead
+        assertThat(ahead.prebuild(record(4, 5, queues(2)))).isNull();
+        assertThat(ahead.prebuild(record(6, 7, queues(3)))).isNotNull();
     }
 
     @Test
