@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.townlet.telemetry.api.TelemetryValidationException;
 import org.townlet.telemetry.api.transport.EncodedFrame;
@@ -134,24 +135,34 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     /**
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
      * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
-     * worker would build (its {@code transport} section is read now rather than then). Records must come in
-     * {@code seq} order; one the worker has reached or passed is not built ({@code null}).
+     * worker would build (its {@code transport} section is read now rather than then), kept in the record's
+     * {@link TickRecord#document()} slot, which {@link #encode} then takes. Records must come in {@code seq} order; one
+     * the worker has reached or passed, or one already built, is left alone. Whether it built the document.
      */
-    public LinkedHashMap<String, Object> prebuild(TickRecord record) {
+    public boolean prebuild(TickRecord record) {
+        AtomicReference<LinkedHashMap<String, Object>> slot = Objects.requireNonNull(record.document(), "document");
         synchronized (buildLock) {
-            if (record.seq() <= lastBuiltSeq) {
-                return null;
+            if (record.seq() <= lastBuiltSeq || slot.get() != null) {
+                return false;
             }
             lastBuiltSeq = record.seq();
-            return documents.build(record);
+            slot.set(documents.build(record));
+            return true;
         }
     }
 
+    /** The record's document: the one built ahead, else built now (once: both paths look under the build lock). */
     private Map<String, Object> document(TickRecord item) {
-        if (item.document() != null) {
-            return item.document();
+        AtomicReference<LinkedHashMap<String, Object>> slot = item.document();
+        LinkedHashMap<String, Object> built = slot == null ? null : slot.get();
+        if (built != null) {
+            return built;
         }
         synchronized (buildLock) {
+            built = slot == null ? null : slot.get();
+            if (built != null) {
+                return built;
+            }
             lastBuiltSeq = Math.max(lastBuiltSeq, item.seq());
             return documents.build(item);
         }

@@ -2,6 +2,7 @@ package org.townlet.telemetry.core.encode;
 
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.worker.BufferedItem;
 
@@ -14,11 +15,11 @@ import org.townlet.telemetry.core.worker.BufferedItem;
  * @param tick   the tick the frame describes
  * @param kind   a completed tick or a failure (SPEC §9.5)
  * @param models   the read models as they stood when the tick completed or the failure was recorded
- * @param document the frame's snapshot document when it was built ahead of time
- *                 ({@link PublisherFrameProducer#prebuild}), else {@code null}
+ * @param document where the frame's snapshot document is kept once built, so that it is built once whichever thread
+ *                 gets there first ({@link PublisherFrameProducer#prebuild}); {@code null}: built when encoded
  */
-public record TickRecord(long seq, long tick, Kind kind, ReadModels models, LinkedHashMap<String, Object> document)
-        implements BufferedItem {
+public record TickRecord(long seq, long tick, Kind kind, ReadModels models,
+                         AtomicReference<LinkedHashMap<String, Object>> document) implements BufferedItem {
 
     /** Why the frame exists. */
     public enum Kind {

@@ -116,7 +116,8 @@ final class IngestionLog {
         private final long tick;
         private final TickRecord.Kind kind;
         private volatile ReadModels models;
-        private volatile LinkedHashMap<String, Object> document;
+        /** The frame's snapshot document once built, by the deriver thread ahead or by the worker. */
+        private final AtomicReference<LinkedHashMap<String, Object>> document = new AtomicReference<>();
 
         Completion(long seq, long tick, TickRecord.Kind kind) {
             this.seq = seq;
@@ -147,13 +148,9 @@ final class IngestionLog {
             this.models = models;
         }
 
-        /** The frame's snapshot document when it was built ahead of the worker, else {@code null}. */
-        LinkedHashMap<String, Object> document() {
+        /** Where the frame's snapshot document is kept once built (see {@code PublisherFrameProducer#prebuild}). */
+        AtomicReference<LinkedHashMap<String, Object>> document() {
             return document;
-        }
-
-        void document(LinkedHashMap<String, Object> document) {
-            this.document = document;
         }
     }
 

@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -459,14 +458,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         }
         IngestionLog.Completion next;
         while ((next = prebuilds.poll()) != null) {
-            if (next.document() == null) {
-                LinkedHashMap<String, Object> document = producer.prebuild(
-                        new TickRecord(next.seq(), next.tick(), next.kind(), next.models()));
-                if (document != null) {
-                    next.document(document);
-                }
-                worked = true;
-            }
+            worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),
+                    next.document()));
         }
         return worked;
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -69,15 +69,22 @@ class PublisherFrameProducerTest {
             TickRecord record = record(seq, seq + 1, queues(seq / 2));
             expected.add(decode(plain.encode(record).orElseThrow()));
             // seq 0, 2, 4 built ahead (as the deriver thread does), the others built by encode itself
-            LinkedHashMap<String, Object> document = seq % 2 == 0 ? ahead.prebuild(record) : null;
-            actual.add(decode(ahead.encode(new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
-                    document)).orElseThrow()));
+            TickRecord slotted = new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
+                    new AtomicReference<>());
+            if (seq % 2 == 0) {
+                assertThat(ahead.prebuild(slotted)).isTrue();
+                assertThat(ahead.prebuild(slotted)).as("built once").isFalse();
+            }
+            actual.add(decode(ahead.encode(slotted).orElseThrow()));
+            assertThat(slotted.document().get() != null).isEqualTo(seq % 2 == 0);
         }
 
         assertThat(actual).isEqualTo(expected);
         // encode reached seq 5: an older record is no longer built ahead
-        assertThat(ahead.prebuild(record(4, 5, queues(2)))).isNull();
-        assertThat(ahead.prebuild(record(6, 7, queues(3)))).isNotNull();
+        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new AtomicReference<>())))
+                .isFalse();
+        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new AtomicReference<>())))
+                .isTrue();
     }
 
     @Test
