@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The {@link DerivedModels} of one {@code loop.tick}, computed when first read rather than on the simulation thread
- * (SPEC §2: ingestion there is reference swaps; the worker building the tick's frame is normally the first reader).
+ * (SPEC §2: ingestion there is reference swaps; the publisher's deriver thread is normally the first reader).
  *
  * <p>A pending derivation holds the tick's inputs and the previous tick's derivation; reading it computes every
  * pending derivation back to the last computed one, oldest first, so derived state (histories, the narration

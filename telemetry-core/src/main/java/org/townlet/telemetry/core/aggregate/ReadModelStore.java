@@ -118,7 +118,7 @@ public final class ReadModelStore {
      * As {@link #ReadModelStore(Map, NarrationEngine, IngestErrorHandler)}; with {@code eagerDerivation} each tick's
      * derived models are computed during its {@code loop.tick} ingestion, on the ingesting thread, so an error in
      * them reaches {@code errors} there ({@code fail_on_ingest_error}). Otherwise they are computed by the first
-     * reader (normally the worker) and errors reach {@code errors} on that thread.
+     * reader (normally the publisher's deriver thread) and errors reach {@code errors} on that thread.
      */
     public ReadModelStore(Map<String, Double> configuredEconomySettings, NarrationEngine narration,
             IngestErrorHandler errors, boolean eagerDerivation) {
@@ -137,7 +137,7 @@ public final class ReadModelStore {
 
     /**
      * The models last published, without the metrics recorded since: enough for what only needs the tick's
-     * derivations (the worker catching up), and never takes the monitor.
+     * derivations (the deriver thread working ahead), and never takes the monitor.
      */
     public ReadModels published() {
         return published;
@@ -233,7 +233,7 @@ public final class ReadModelStore {
 
         // Reference swaps only (SPEC §2). What SPEC §6.1 derives from the previous tick (histories, conflict,
         // relationship updates, overlay and summary, affordance runtime, narrations, KPI history) is captured as a
-        // pending derivation and computed by its first reader, normally the worker building this tick's frame.
+        // pending derivation and computed by its first reader, normally the publisher's deriver thread.
         next.currentTick(tick);
         if (payload.runtimeVariant() != null) {
             next.runtimeVariant(payload.runtimeVariant());

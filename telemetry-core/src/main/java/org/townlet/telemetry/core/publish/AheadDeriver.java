@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
  * Does the pipeline's work that can run ahead of the worker, on a thread of its own ({@value #THREAD_NAME}): it
  * ingests what the simulation queued, computes the derived read models and builds the snapshot documents of the ticks
  * completed so far, so that the worker, which otherwise does all of that before it can diff, validate and encode a
- * frame ({@link CatchUpFrameProducer}), spends its core on frames alone. On two cores the simulation leaves most of
+ * frame ({@link CompletionFrameProducer}), spends its core on frames alone. On two cores the simulation leaves most of
  * the other core idle; this puts part of it to use (SPEC §20 P2).
  *
  * <p>Correctness does not depend on it: ingestion and derivation happen once, in order, by whichever thread gets

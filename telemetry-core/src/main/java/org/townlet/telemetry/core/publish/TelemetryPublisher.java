@@ -182,11 +182,9 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         this.producer = new PublisherFrameProducer(counters, settings.diffEnabled(),
                 settings.keyframeIntervalTicks(), transforms, this::onValidationFailure);
         this.ingestion = settings.failOnIngestError() ? null : new IngestionLog(this::ingest);
-        // With eager ingestion there is no deriver thread, so the worker keeps deriving every tick ingested so far.
         this.worker = TelemetryWorker.<IngestionLog.Completion>builder()
                 .transport(transport)
-                .producer(new CatchUpFrameProducer(producer, ingestion,
-                        settings.failOnIngestError() ? this::ingestedModels : null))
+                .producer(new CompletionFrameProducer(producer, ingestion))
                 .counters(counters)
                 .settings(builder.workerSettings)
                 .clock(builder.clock)

@@ -8,7 +8,8 @@ import org.townlet.telemetry.api.transport.TransportCallbacks;
 
 /**
  * The live values behind {@link TransportStatus} (SPEC §11.9): counters and last numbers in one
- * {@link AtomicLongArray} grouped by writer (see the field comments), flags and texts in volatile fields. {@link #toStatus()} assembles a new immutable record from any thread.
+ * {@link AtomicLongArray} grouped by writer (see the field comments), flags and texts in volatile fields.
+ * {@link #toStatus()} assembles a new immutable record from any thread.
  *
  * <p>Writers, by field group:
  * <ul>
