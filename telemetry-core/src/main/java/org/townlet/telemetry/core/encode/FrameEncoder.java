@@ -166,6 +166,9 @@ public final class FrameEncoder {
             if (value instanceof Map<?, ?> map) {
                 writeSectionMap(section, map);
             } else {
+                // A new generation here too, so that entry bytes of an older map under this name never pass for the
+                // previous frame's once the section is a map again.
+                section.generation++;
                 out.writeValue(value);
             }
         }

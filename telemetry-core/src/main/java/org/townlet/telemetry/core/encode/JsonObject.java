@@ -30,8 +30,10 @@ final class JsonObject extends AbstractMap<String, Object> {
     private final Object source;
     /** No non-finite value was nulled while converting it (so reusing it counts none). */
     private final boolean clean;
-    private Set<Map.Entry<String, Object>> entries;
-    private HashMap<String, Integer> index;
+    // Built on first use; volatile because a converted object is read by the worker (diffing, encoding) while the
+    // deriver thread builds the next document from it (PublisherFrameProducer.prebuild). A race builds one twice.
+    private volatile Set<Map.Entry<String, Object>> entries;
+    private volatile HashMap<String, Integer> index;
 
     /**
      * An object of {@code keys} (a shared array, never modified) and {@code values} (taken, not copied).

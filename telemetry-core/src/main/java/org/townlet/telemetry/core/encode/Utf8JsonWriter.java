@@ -90,11 +90,6 @@ final class Utf8JsonWriter {
         return Arrays.copyOf(buffer, size);
     }
 
-    /** The current backing array (valid until the next write). */
-    byte[] array() {
-        return buffer;
-    }
-
     private void ensure(int more) {
         if (size + more > buffer.length) {
             grow(more);
