@@ -16,9 +16,9 @@ import org.townlet.telemetry.api.status.TransportStatus;
  * transport: on a busy machine the stop deadline alone ({@code stop_timeout_seconds}, 2 s) may be too short to drain
  * it, and the last frames of a complete run would then be lost.
  *
- * <p>It waits only while the pipeline makes progress. It returns when the buffer is empty, when the transport is failing
- * (a dead transport is the bounded stop's business), when a stop is requested
- * (Ctrl-C), or when nothing was sent or dropped for {@code stallLimit}. Simulation thread only; it polls the status.
+ * <p>It waits only while the pipeline makes progress. It returns when every frame built was sent or dropped, when the
+ * transport is failing (a dead transport is the bounded stop's business), when a stop is requested (Ctrl-C), or when
+ * nothing was sent or dropped for {@code stallLimit}. Simulation thread only; it polls the status.
  */
 final class BacklogDrain {
     /** Why the wait ended. */
@@ -56,13 +56,15 @@ final class BacklogDrain {
                 return Outcome.STOP_REQUESTED;
             }
             TransportStatus s = status.get();
-            if (s.queueLength() == 0) {
+            // Every frame built is sent or dropped: an empty buffer is not enough, the worker's last batch may still
+            // be on its way.
+            long settled = s.payloadsSentTotal() + s.framesDroppedTotal();
+            if (settled >= s.framesBuiltTotal()) {
                 return Outcome.DRAINED;
             }
             if (failing(s)) {
                 return Outcome.FAILING;
             }
-            long settled = s.payloadsSentTotal() + s.framesDroppedTotal();
             long now = nanoTime.getAsLong();
             if (settled != lastSettled) {
                 lastSettled = settled;

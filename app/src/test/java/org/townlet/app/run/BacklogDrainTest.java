@@ -30,7 +30,8 @@ class BacklogDrainTest {
     }
 
     private static TransportStatus status(UnaryOperator<TransportStatus.Builder> change) {
-        return change.apply(TransportStatus.builder("kafka", "block")).build();
+        // 300 frames built; the tests say how many are buffered, sent or dropped
+        return change.apply(TransportStatus.builder("kafka", "block").framesBuiltTotal(300)).build();
     }
 
     @Test
@@ -43,6 +44,15 @@ class BacklogDrainTest {
 
         assertThat(drain().await(stop::get)).isEqualTo(BacklogDrain.Outcome.DRAINED);
         assertThat(status.get().payloadsSentTotal()).isEqualTo(300);
+    }
+
+    @Test
+    void anEmptyBufferIsNotEnoughWhileTheLastBatchIsOnItsWay() {
+        status.set(status(b -> b.queueLength(0).payloadsSentTotal(268)));
+        duringPause = () -> status.set(status(b -> b.queueLength(0).payloadsSentTotal(300)));
+
+        assertThat(drain().await(stop::get)).isEqualTo(BacklogDrain.Outcome.DRAINED);
+        assertThat(pauses).isEqualTo(1);
     }
 
     @Test
