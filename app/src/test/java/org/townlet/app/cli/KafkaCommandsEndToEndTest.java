@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,7 @@ class KafkaCommandsEndToEndTest {
         String bootstrap = "127.0.0.1:" + port;
         TownletProcess.Running broker = TownletProcess.start(workDir, "broker", "--port", String.valueOf(port),
                 "--data", workDir.resolve("kafka-data").toString());
+        List<TownletProcess.Running> started = new ArrayList<>();
         try {
             awaitReady(broker);
 
@@ -41,6 +44,8 @@ class KafkaCommandsEndToEndTest {
             TownletProcess.Running second = TownletProcess.start(workDir, "run", "--transport", "kafka",
                     "--endpoint", bootstrap, "--seed", "2", "--run-id", "run-b", "--ticks", String.valueOf(TICKS),
                     "--quiet");
+            started.add(first);
+            started.add(second);
             TownletProcess.Result firstResult = first.await(120);
             TownletProcess.Result secondResult = second.await(120);
             assertThat(firstResult.exitCode()).as(firstResult.stderr()).isZero();
@@ -62,6 +67,8 @@ class KafkaCommandsEndToEndTest {
             }
             assertThat(JSON.readTree(summary.toFile()).get("frames").asLong()).isEqualTo(2L * TICKS);
         } finally {
+            // A run still going after a failed assertion must not outlive the test.
+            started.forEach(run -> run.process().destroyForcibly());
             // SIGTERM: the broker stops cleanly and exits 0.
             broker.process().destroy();
             assertThat(broker.process().waitFor(30, TimeUnit.SECONDS)).as("broker stopped").isTrue();

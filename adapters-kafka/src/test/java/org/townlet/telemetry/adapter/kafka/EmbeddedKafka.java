@@ -14,7 +14,12 @@ final class EmbeddedKafka implements AutoCloseable {
     private final KraftBroker broker;
 
     EmbeddedKafka(Path dataDir) throws IOException {
-        this.broker = new KraftBroker(freePort(), freePort(), dataDir);
+        int port = freePort();
+        int controllerPort = freePort();
+        while (controllerPort == port) { // two free ports, but the same one twice would make the broker refuse
+            controllerPort = freePort();
+        }
+        this.broker = new KraftBroker(port, controllerPort, dataDir);
     }
 
     void start() throws Exception {
