@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Helpers for the immutable views the town hands out: JSON maps as {@code Collections.unmodifiableMap} over a
- * {@code LinkedHashMap}, the one form the api passes through without copying, and the rounding used for shown values.
+ * {@code LinkedHashMap}, which the api passes through without copying (as it does {@code ImmutableJson} maps such as
+ * {@link ArrayMaps}'), and the rounding used for shown values.
  * Stateless.
  */
 final class Views {
