@@ -73,9 +73,8 @@ final class KafkaTransport implements Transport {
             Thread.currentThread().interrupt();
             throw failure("interrupted while connecting", e);
         } catch (KafkaException e) {
-            throw new TransportException("kafka: cannot connect to " + settings.endpoint() + " (topic "
-                    + settings.topic() + "): no metadata within kafka.max_block_seconds (" + settings.maxBlockSeconds()
-                    + " s): " + e.getMessage(), e);
+            throw failure("cannot connect (no metadata within kafka.max_block_seconds, " + settings.maxBlockSeconds()
+                    + " s)", e);
         }
         logger.log(Level.INFO, "telemetry_kafka_start bootstrap=" + settings.endpoint() + " topic="
                 + settings.topic() + " partitions=" + partitions.size() + " run_id=" + settings.runId());
