@@ -153,7 +153,7 @@ final class BenchRunner {
         double[] tcp = tcpRound(frames);
         int repeat = settings.repeat();
         double sinkShareRaw = (double) sinkNanos / loopNanosOn;
-        double sinkShare = Math.max(0.0, (sinkNanos - timerOverhead * emit.getTotalCount()) / loopNanosOn);
+        double sinkShare = sinkShare(sinkNanos, emit.getTotalCount(), loopNanosOn, timerOverhead);
         // emit holds every recorded call of the rounds, so its count is the number of calls timed
         return new BenchResult(tpsOn / repeat, tpsOff / repeat, sinkShare, sinkShareRaw, timerOverhead,
                 emit.getValueAtPercentile(50.0) / 1000.0, emit.getValueAtPercentile(99.0) / 1000.0,
@@ -197,11 +197,12 @@ final class BenchRunner {
             long cycleStart = System.nanoTime();
             long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
             Path file = workDir.resolve("warmup.jsonl");
+            Path pacedFile = workDir.resolve("warmup-paced.jsonl");
             runOn(file, settings.warmup(), 0);
             runOff(settings.warmup());
-            runPaced(workDir.resolve("warmup-paced.jsonl"), settings.warmup());
+            runPaced(pacedFile, settings.warmup());
             deleteQuietly(file);
-            deleteQuietly(workDir.resolve("warmup-paced.jsonl"));
+            deleteQuietly(pacedFile);
             cycles++;
             double cycleMs = (System.nanoTime() - cycleStart) / 1e6;
             jitShare = jitTimed ? (jit.getTotalCompilationTime() - compiledBefore) / cycleMs : 0.0;
@@ -216,8 +217,13 @@ final class BenchRunner {
 
     /** A round's sink time, less the timer's own cost per recorded call, ÷ its tick-loop time. */
     private static double sinkShare(Round round, double timerOverheadNanos) {
-        double sink = round.timing().totalNanos() - timerOverheadNanos * round.timing().histogram().getTotalCount();
-        return Math.max(0.0, sink / round.loopNanos());
+        return sinkShare(round.timing().totalNanos(), round.timing().histogram().getTotalCount(), round.loopNanos(),
+                timerOverheadNanos);
+    }
+
+    /** Sink time less the timer's cost per recorded call, ÷ tick-loop time. */
+    private static double sinkShare(long sinkNanos, long calls, long loopNanos, double timerOverheadNanos) {
+        return Math.max(0.0, (sinkNanos - timerOverheadNanos * calls) / loopNanos);
     }
 
     /** One unpaced "on" round per point of the sweep grid; the CSV lines, header first. */
@@ -276,7 +282,7 @@ final class BenchRunner {
 
     private Round runRound(TownletConfig config, TelemetrySink real, long ticks, double tickRate) {
         TimingSink timing = TimingSink.wrap(real);
-        TelemetrySink sink = timing.sink();
+        TelemetrySink sink = timing;
         SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, "bench");
         Thread sim = Thread.currentThread();
         sink.start();

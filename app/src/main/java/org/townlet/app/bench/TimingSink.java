@@ -63,10 +63,6 @@ final class TimingSink implements TelemetrySink {
         return new TimingSink(delegate, Thread.currentThread());
     }
 
-    TelemetrySink sink() {
-        return this;
-    }
-
     void recording(boolean on) {
         recording = on;
     }
