@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.townlet.telemetry.core.encode.FrameDiffer;
 
 /**
  * Frames of a made-up town, shaped like the documents the publisher builds (SPEC §9.4, every section filled, recorded
@@ -20,7 +20,6 @@ import java.util.Set;
  * simulation's), {@code Long}, {@code Integer} and {@code Double} numbers, {@code null} for non-finite doubles.
  */
 final class TownFrames {
-    private static final List<String> ENVELOPE = List.of("schema_version", "payload_type", "seq", "tick");
     private static final String[] REWARD_COMPONENTS = {"homeostasis", "shaping", "work", "social", "survival",
         "needs_penalty", "wage", "punctuality", "social_bonus", "social_penalty", "social_avoidance",
         "terminal_penalty", "clip_adjustment", "total"};
@@ -60,30 +59,10 @@ final class TownFrames {
         return frames;
     }
 
-    /** The diff from {@code base} to {@code document}. */
+    /** The diff from {@code base} to {@code document}, as the pipeline makes it. */
     static Map<String, Object> diff(Map<String, Object> base, Map<String, Object> document) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        document.forEach((key, value) -> {
-            if (!ENVELOPE.contains(key) && !Objects.equals(base.get(key), value)) {
-                changes.put(key, value);
-            }
-        });
-        List<String> removed = new ArrayList<>();
-        for (String key : base.keySet()) {
-            if (!document.containsKey(key)) {
-                removed.add(key);
-            }
-        }
-        Map<String, Object> diff = new LinkedHashMap<>();
-        diff.put("schema_version", document.get("schema_version"));
-        diff.put("payload_type", "diff");
-        diff.put("seq", document.get("seq"));
-        diff.put("tick", document.get("tick"));
-        diff.put("changes", changes);
-        if (!removed.isEmpty()) {
-            diff.put("removed", List.copyOf(removed));
-        }
-        return diff;
+        return FrameDiffer.diff(base, document, ((Number) document.get("seq")).longValue(),
+                ((Number) document.get("tick")).longValue());
     }
 
     /** The snapshot document of {@code tick} ({@code payload_type: snapshot}, no {@code policy_identity}). */
