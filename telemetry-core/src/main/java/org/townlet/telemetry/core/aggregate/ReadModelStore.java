@@ -18,6 +18,7 @@ import org.townlet.telemetry.api.event.LoopTick;
 import org.townlet.telemetry.api.event.ManualNarration;
 import org.townlet.telemetry.api.event.NarrationEntry;
 import org.townlet.telemetry.api.event.Perturbations;
+import org.townlet.telemetry.api.event.OverlayEntry;
 import org.townlet.telemetry.api.event.PolicyIdentity;
 import org.townlet.telemetry.api.event.PolicyMetadata;
 import org.townlet.telemetry.api.event.PolicyPossession;
@@ -72,6 +73,21 @@ public final class ReadModelStore {
      * many ticks (a stalled worker), and their inputs would otherwise pile up in memory.
      */
     static final int MAX_PENDING_DERIVATIONS = 1_024;
+
+    /** A computed overlay and the ties it was computed from; replaced whole, so racing readers only lose reuse. */
+    private record OverlayBasis(Map<String, Map<String, RelationshipTie>> ties,
+            Map<String, List<OverlayEntry>> overlay) {
+        static final OverlayBasis NONE = new OverlayBasis(Map.of(), Map.of());
+    }
+
+    /** A computed rivalry map and the ties object it was computed from. */
+    private record RivalryBasis(Map<String, Map<String, RelationshipTie>> ties, Map<String, Map<String, Double>> rivalry) {
+        static final RivalryBasis NONE = new RivalryBasis(null, Map.of());
+    }
+
+    /** What deferred overlays and conflicts reuse (see {@link Deferred}); any thread that computes one. */
+    private volatile OverlayBasis lastOverlay = OverlayBasis.NONE;
+    private volatile RivalryBasis lastRivalry = RivalryBasis.NONE;
 
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final boolean eagerDerivation;
@@ -317,13 +333,6 @@ public final class ReadModelStore {
                 () -> appendCapped(previous.rivalryHistory(), world.rivalryEvents(), ReadModels.RIVALRY_HISTORY_CAP));
         next.rivalryHistory(rivalryHistory);
 
-        // Step 5: conflict.
-        step("loop.tick/conflict", () -> next.conflict(new ConflictSnapshot(
-                queues,
-                ReadModels.lastOf(queueHistory, ReadModels.CONFLICT_HISTORY_SHOWN),
-                rivalryOf(world.relationships()),
-                ReadModels.lastOf(rivalryHistory, ReadModels.CONFLICT_HISTORY_SHOWN))));
-
         // Step 6: relationship snapshot, updates against the previous snapshot (§6.2), overlay and summary (§6.3).
         // Ties that equal the previous tick's keep the previous snapshot object, and the values derived from it are
         // reused: no updates, the same overlay (when the previous tick had no updates either) and summary. Same
@@ -338,11 +347,20 @@ public final class ReadModelStore {
         next.relationshipSnapshot(ties);
         next.relationshipUpdates(updates);
         if (tiesUnchanged && previous.relationshipUpdates().isEmpty()) {
-            next.relationshipOverlay(previous.relationshipOverlay());
+            next.relationshipOverlay(previous.deferredOverlay());
         } else {
-            step("loop.tick/relationship_overlay", () -> next.relationshipOverlay(
-                    Relationships.overlay(ties, updates, previousTies, previous.relationshipOverlay())));
+            next.relationshipOverlay(Deferred.computing(() -> stepValue("loop.tick/relationship_overlay", Map.of(),
+                    () -> overlayOf(ties, updates))));
         }
+
+        // Step 5 (deferred): conflict.
+        Map<String, Map<String, RelationshipTie>> worldTies = world.relationships();
+        next.conflict(Deferred.computing(() -> stepValue("loop.tick/conflict", ConflictSnapshot.EMPTY,
+                () -> new ConflictSnapshot(
+                        queues,
+                        ReadModels.lastOf(queueHistory, ReadModels.CONFLICT_HISTORY_SHOWN),
+                        rivalryOf(worldTies),
+                        ReadModels.lastOf(rivalryHistory, ReadModels.CONFLICT_HISTORY_SHOWN)))));
         Map<String, Object> previousChurn = inputs.previousRelationshipMetrics();
         boolean churnUnchanged = churn == previousChurn || churn.equals(previousChurn);
         RelationshipSummary summary = tiesUnchanged && churnUnchanged ? previous.relationshipSummary()
@@ -371,9 +389,10 @@ public final class ReadModelStore {
                     }
                 }
             }
-            next.affordanceRuntime(AffordanceRuntime.of(tick, world.runningAffordances(),
-                    world.activeReservations(),
-                    new AffordanceEventCounts(start, finish, fail, preconditionFailures.size())));
+            AffordanceEventCounts counts = new AffordanceEventCounts(start, finish, fail, preconditionFailures.size());
+            next.affordanceRuntime(Deferred.computing(() -> stepValue("loop.tick/affordance_runtime",
+                    AffordanceRuntime.EMPTY, () -> AffordanceRuntime.of(tick, world.runningAffordances(),
+                            world.activeReservations(), counts))));
             next.preconditionFailures(List.copyOf(preconditionFailures));
         });
 
@@ -387,7 +406,14 @@ public final class ReadModelStore {
         // Step 10: the KPI history.
         step("loop.tick/kpi_history", () -> next.kpiHistory(KpiHistory.append(previous.kpiHistory(),
                 payload.events(), world.jobs(), fairnessDelta)));
-        return next.build();
+        DerivedModels derived = next.build();
+        if (eagerDerivation) {
+            // Errors must surface on the ingesting thread (fail_on_ingest_error): nothing is left for later.
+            derived.conflict();
+            derived.relationshipOverlay();
+            derived.affordanceRuntime();
+        }
+        return derived;
     }
 
     // ------------------------------------------------------------------ narration
@@ -712,8 +738,33 @@ public final class ReadModelStore {
         return value == null ? fallback : value;
     }
 
+    /**
+     * The relationship overlay of {@code ties} with this tick's {@code updates} (SPEC §6.3), reusing the entries of the
+     * last overlay computed, whichever tick that was, for owners whose tie row is the very same object and who have no
+     * update (see {@link Relationships#overlay(Map, List, Map, Map)}: an unchanged row gives equal entries whatever tick
+     * it is compared with). Any thread.
+     */
+    private Map<String, List<OverlayEntry>> overlayOf(Map<String, Map<String, RelationshipTie>> ties,
+            List<RelationshipUpdate> updates) {
+        OverlayBasis basis = lastOverlay;
+        Map<String, List<OverlayEntry>> overlay = Relationships.overlay(ties, updates, basis.ties(), basis.overlay());
+        lastOverlay = new OverlayBasis(ties, overlay);
+        return overlay;
+    }
+
+    /** Owner → other → rivalry (SPEC §6.1 step 5); the last result again for the very same ties object. */
+    private Map<String, Map<String, Double>> rivalryOf(Map<String, Map<String, RelationshipTie>> ties) {
+        RivalryBasis basis = lastRivalry;
+        if (basis.ties() == ties) {
+            return basis.rivalry();
+        }
+        Map<String, Map<String, Double>> rivalry = rivalryOfTies(ties);
+        lastRivalry = new RivalryBasis(ties, rivalry);
+        return rivalry;
+    }
+
     /** Owner → other → rivalry for the ties with rivalry > 0 (SPEC §6.1 step 5), in the source's order. */
-    private static Map<String, Map<String, Double>> rivalryOf(Map<String, Map<String, RelationshipTie>> ties) {
+    private static Map<String, Map<String, Double>> rivalryOfTies(Map<String, Map<String, RelationshipTie>> ties) {
         if (ties.isEmpty()) {
             return Map.of();
         }

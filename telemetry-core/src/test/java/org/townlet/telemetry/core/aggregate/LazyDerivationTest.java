@@ -178,4 +178,41 @@ class LazyDerivationTest {
         assertThat(byMode.get(1)).isEqualTo(byMode.get(0)).anyMatch(line -> line.endsWith("after 13"))
                 .anyMatch(line -> line.endsWith("before 17"));
     }
+
+    @Test
+    void conflictOverlayAndAffordanceRuntimeWaitForAReaderAndMayBeReadInAnyOrder() {
+        List<LoopTick> story = story(300, 11);
+        ReadModelStore eager = store(true, new ArrayList<>());
+        ReadModelStore lazy = store(false, new ArrayList<>());
+        List<DerivedModels> expected = new ArrayList<>();
+        List<DerivedModels> derived = new ArrayList<>();
+        for (int tick = 1; tick <= story.size(); tick++) {
+            eager.ingestLoopTick(tick, story.get(tick - 1));
+            expected.add(eager.current().derivation().get());
+            lazy.ingestLoopTick(tick, story.get(tick - 1));
+            // The tick's derivation runs (histories, narrations must advance every tick); these three wait.
+            derived.add(lazy.current().derivation().get());
+        }
+        assertThat(derived).allSatisfy(models -> {
+            assertThat(models.deferredConflict().isComputed()).isFalse();
+            assertThat(models.deferredAffordanceRuntime().isComputed()).isFalse();
+        });
+        assertThat(derived).filteredOn(models -> !models.deferredOverlay().isComputed()).isNotEmpty();
+
+        // Read as a worker that drops frames reads them: some ticks never, the others out of order.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < derived.size(); i += 1 + i % 3) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new Random(5));
+        for (int i : order) {
+            assertThat(derived.get(i).relationshipOverlay()).as("overlay of tick %d", i + 1)
+                    .isEqualTo(expected.get(i).relationshipOverlay());
+            assertThat(derived.get(i).conflict()).as("conflict of tick %d", i + 1)
+                    .isEqualTo(expected.get(i).conflict());
+            assertThat(derived.get(i).affordanceRuntime()).as("affordance runtime of tick %d", i + 1)
+                    .isEqualTo(expected.get(i).affordanceRuntime());
+        }
+        assertThat(derived).isEqualTo(expected);
+    }
 }
