@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.townlet.telemetry.api.TelemetryValidationException;
 import org.townlet.telemetry.api.transport.EncodedFrame;
@@ -30,8 +29,9 @@ import org.townlet.telemetry.core.worker.PipelineCounters;
  * never reaches the worker loop, so the worker does not count it as a crash.
  *
  * <p>Threads: the diff base and keyframe state are guarded by the pipeline's send lock; the worker calls
- * {@link #encode} and {@link #requestKeyframe()} only while holding it, in {@code seq} order. The document builder is
- * shared with one thread building documents ahead ({@link #prebuild}) and guarded by a lock of its own.
+ * {@link #encode} and {@link #requestKeyframe()} only while holding it, in {@code seq} order. One other thread may
+ * build documents ahead ({@link #prebuild}) with a document builder of its own; the two threads share only the
+ * records' {@link DocumentSlot}s and {@code producedSeq}, so the worker never waits on that thread's progress for long.
  */
 public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     /** The section the default pipeline redacts (SPEC §10.2). */
@@ -42,16 +42,19 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final long keyframeIntervalTicks;
     private final TransformChain transforms;
     private final Consumer<TelemetryValidationException> raised;
-    private final SnapshotDocumentBuilder documents;
     private final FrameEncoder encoder = new FrameEncoder(true);
+    /** The worker's document builder (send lock held). */
+    private final SnapshotDocumentBuilder documents;
+    /** The builder of documents built ahead; only the thread building ahead uses it. */
+    private final SnapshotDocumentBuilder aheadDocuments;
+    /** How long the worker waits for a document being built ahead before it builds the document itself. */
+    private static final long PREBUILT_PATIENCE_NANOS = 300_000L;
 
-    /**
-     * Serialises the document builder, which the worker ({@link #encode}) and a thread building ahead
-     * ({@link #prebuild}) share; guards {@code lastBuiltSeq}.
-     */
-    private final Object buildLock = new Object();
-    /** The newest {@code seq} whose document was built; nothing older is built ahead any more. Build lock. */
-    private long lastBuiltSeq = -1;
+    /** The newest {@code seq} the worker has taken a document for: nothing up to it is built ahead any more. */
+    private volatile long producedSeq = -1;
+    // The thread building ahead only: the newest seq it built, and the non-finite values its builder nulled so far.
+    private long aheadSeq = -1;
+    private long aheadNonfinite;
 
     // Send lock held.
     private Map<String, Object> base;
@@ -89,6 +92,8 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         this.transforms = Objects.requireNonNull(transforms, "transforms");
         this.raised = Objects.requireNonNull(raised, "raised");
         this.documents = new SnapshotDocumentBuilder(counters::toStatus, counters::incrementNonfiniteValues);
+        // Counted when the worker uses the document (DocumentSlot.Prebuilt), not when it is built.
+        this.aheadDocuments = new SnapshotDocumentBuilder(counters::toStatus, () -> aheadNonfinite++);
     }
 
     /** The running transforms (their counters). */
@@ -136,36 +141,31 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
      * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
      * worker would build (its {@code transport} section is read now rather than then), kept in the record's
-     * {@link TickRecord#document()} slot, which {@link #encode} then takes. Records must come in {@code seq} order; one
-     * the worker has reached or passed, or one already built, is left alone. Whether it built the document.
+     * {@link TickRecord#document()} slot, which {@link #encode} then takes; its non-finite values count in
+     * {@code nonfinite_values_total} when it is used. Records must come in {@code seq} order from one thread; one the
+     * worker has reached or passed, or one already built, is left alone. Whether it built the document.
      */
     public boolean prebuild(TickRecord record) {
-        AtomicReference<LinkedHashMap<String, Object>> slot = Objects.requireNonNull(record.document(), "document");
-        synchronized (buildLock) {
-            if (record.seq() <= lastBuiltSeq || slot.get() != null) {
-                return false;
-            }
-            lastBuiltSeq = record.seq();
-            slot.set(documents.build(record));
-            return true;
+        DocumentSlot slot = Objects.requireNonNull(record.document(), "document");
+        if (record.seq() <= producedSeq || record.seq() <= aheadSeq || !slot.claim()) {
+            return false;
         }
+        aheadSeq = record.seq();
+        long before = aheadNonfinite;
+        LinkedHashMap<String, Object> document = aheadDocuments.build(record);
+        slot.fill(new DocumentSlot.Prebuilt(document, aheadNonfinite - before));
+        return true;
     }
 
-    /** The record's document: the one built ahead, else built now (once: both paths look under the build lock). */
     private Map<String, Object> document(TickRecord item) {
-        AtomicReference<LinkedHashMap<String, Object>> slot = item.document();
-        LinkedHashMap<String, Object> built = slot == null ? null : slot.get();
-        if (built != null) {
-            return built;
+        producedSeq = item.seq();
+        DocumentSlot slot = item.document();
+        DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(PREBUILT_PATIENCE_NANOS);
+        if (prebuilt != null) {
+            counters.addNonfiniteValues(prebuilt.nonfinite());
+            return prebuilt.document();
         }
-        synchronized (buildLock) {
-            built = slot == null ? null : slot.get();
-            if (built != null) {
-                return built;
-            }
-            lastBuiltSeq = Math.max(lastBuiltSeq, item.seq());
-            return documents.build(item);
-        }
+        return documents.build(item);
     }
 
     /** The next frame built is a snapshot. Send lock held. */

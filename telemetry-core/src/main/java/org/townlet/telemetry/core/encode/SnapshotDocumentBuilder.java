@@ -24,8 +24,8 @@ import org.townlet.telemetry.core.aggregate.ReadModels;
  * identity (§9.5 step 5). {@code transport} is read at build time from the status supplier; {@code health} comes from
  * the record.
  *
- * <p>Threads: not thread-safe; called by one thread at a time, under {@link PublisherFrameProducer}'s build lock,
- * normally in {@code seq} order (its caches make any order correct, only slower).
+ * <p>Threads: not thread-safe; owned by one thread ({@link PublisherFrameProducer} keeps one for the worker and one for
+ * the thread building ahead), normally used in {@code seq} order (its caches make any order correct, only slower).
  */
 public final class SnapshotDocumentBuilder {
     /** The top-level keys of a snapshot, in order (SPEC §9.4). */

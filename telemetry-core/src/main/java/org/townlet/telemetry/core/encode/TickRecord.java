@@ -1,8 +1,6 @@
 package org.townlet.telemetry.core.encode;
 
-import java.util.LinkedHashMap;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.worker.BufferedItem;
 
@@ -15,11 +13,11 @@ import org.townlet.telemetry.core.worker.BufferedItem;
  * @param tick   the tick the frame describes
  * @param kind   a completed tick or a failure (SPEC §9.5)
  * @param models   the read models as they stood when the tick completed or the failure was recorded
- * @param document where the frame's snapshot document is kept once built, so that it is built once whichever thread
- *                 gets there first ({@link PublisherFrameProducer#prebuild}); {@code null}: built when encoded
+ * @param document where the frame's snapshot document is kept when it is built ahead
+ *                 ({@link PublisherFrameProducer#prebuild}); {@code null}: built when encoded
  */
 public record TickRecord(long seq, long tick, Kind kind, ReadModels models,
-                         AtomicReference<LinkedHashMap<String, Object>> document) implements BufferedItem {
+                         DocumentSlot document) implements BufferedItem {
 
     /** Why the frame exists. */
     public enum Kind {

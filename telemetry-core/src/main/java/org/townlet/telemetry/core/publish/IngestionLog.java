@@ -2,7 +2,6 @@ package org.townlet.telemetry.core.publish;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,6 +9,7 @@ import org.townlet.telemetry.api.event.TelemetryEvent;
 import org.townlet.telemetry.api.status.MetricValue;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.aggregate.ReadModels;
+import org.townlet.telemetry.core.encode.DocumentSlot;
 import org.townlet.telemetry.core.encode.TickRecord;
 import org.townlet.telemetry.core.worker.BufferedItem;
 
@@ -117,7 +117,7 @@ final class IngestionLog {
         private final TickRecord.Kind kind;
         private volatile ReadModels models;
         /** The frame's snapshot document once built, by the deriver thread ahead or by the worker. */
-        private final AtomicReference<LinkedHashMap<String, Object>> document = new AtomicReference<>();
+        private final DocumentSlot document = new DocumentSlot();
 
         Completion(long seq, long tick, TickRecord.Kind kind) {
             this.seq = seq;
@@ -149,7 +149,7 @@ final class IngestionLog {
         }
 
         /** Where the frame's snapshot document is kept once built (see {@code PublisherFrameProducer#prebuild}). */
-        AtomicReference<LinkedHashMap<String, Object>> document() {
+        DocumentSlot document() {
             return document;
         }
     }

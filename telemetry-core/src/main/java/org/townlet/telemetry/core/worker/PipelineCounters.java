@@ -145,9 +145,11 @@ public final class PipelineCounters {
         values.getAndIncrement(NONFINITE);
     }
 
-    /** {@code dropped_messages} so far: one volatile read, for whoever watches for drops often. */
-    public long droppedMessages() {
-        return values.get(DROPPED);
+    /** Adds {@code count} to {@code nonfinite_values_total} (a document built ahead, when it is used). */
+    public void addNonfiniteValues(long count) {
+        if (count > 0) {
+            values.getAndAdd(NONFINITE, count);
+        }
     }
 
     /** {@code frames_built_total}: the number of {@code seq} values assigned so far. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -70,21 +69,40 @@ class PublisherFrameProducerTest {
             expected.add(decode(plain.encode(record).orElseThrow()));
             // seq 0, 2, 4 built ahead (as the deriver thread does), the others built by encode itself
             TickRecord slotted = new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
-                    new AtomicReference<>());
+                    new DocumentSlot());
             if (seq % 2 == 0) {
                 assertThat(ahead.prebuild(slotted)).isTrue();
                 assertThat(ahead.prebuild(slotted)).as("built once").isFalse();
             }
             actual.add(decode(ahead.encode(slotted).orElseThrow()));
-            assertThat(slotted.document().get() != null).isEqualTo(seq % 2 == 0);
+            assertThat(slotted.document().isFilled()).isEqualTo(seq % 2 == 0);
         }
 
         assertThat(actual).isEqualTo(expected);
         // encode reached seq 5: an older record is no longer built ahead
-        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new AtomicReference<>())))
+        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new DocumentSlot())))
                 .isFalse();
-        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new AtomicReference<>())))
+        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot())))
                 .isTrue();
+    }
+
+    @Test
+    void nonFiniteValuesOfADocumentBuiltAheadCountWhenItIsUsedAndNotWhenItIsThrownAway() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+        ReadModels withNaN = ReadModels.builder().embeddingMetrics(Map.of("reuse_rate", Double.NaN)).build();
+        TickRecord used = new TickRecord(0, 1, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
+        TickRecord dropped = new TickRecord(1, 2, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
+
+        assertThat(producer.prebuild(used)).isTrue();
+        assertThat(producer.prebuild(dropped)).isTrue();
+        assertThat(counters.toStatus().nonfiniteValuesTotal()).as("nothing counted while building ahead").isZero();
+
+        Map<String, Object> frame = decode(producer.encode(used).orElseThrow());
+        assertThat(frame.get("embedding_metrics")).isEqualTo(Collections.singletonMap("reuse_rate", null));
+        assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(1);
+        // the next frame is built by the worker itself (seq 1 was dropped: its document is never used)
+        producer.encode(record(2, 3, withNaN)).orElseThrow();
+        assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(2);
     }
 
     @Test
