@@ -120,8 +120,12 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private static final Duration DERIVER_STOP_BUDGET = Duration.ofMillis(200);
     /** Completions the deriver thread may build ahead: a little more than a default batch. */
     private static final int PREBUILD_QUEUE = 64;
-    /** After a drop, the deriver thread builds no documents ahead for this long. */
-    private static final long PREBUILD_PAUSE_AFTER_DROP_NANOS = 50_000_000L;
+    /**
+     * Documents the deriver thread builds ahead per round at most, before it ingests and derives again: deriving must
+     * keep pace with the simulation (or the simulation thread catches up itself at the bounds), building ahead only
+     * saves the worker time.
+     */
+    private static final int PREBUILDS_PER_ROUND = 4;
 
     private final PublisherSettings settings;
     private final String provider;
@@ -147,9 +151,6 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
      * the likeliest to be dropped or reached by the worker first); {@code null} without a deriver.
      */
     private final ArrayBlockingQueue<IngestionLog.Completion> prebuilds;
-    // Deriver thread only: the dropped_messages it last saw, and when it saw them change.
-    private long droppedSeenAhead;
-    private long lastDropSeenAhead = System.nanoTime() - PREBUILD_PAUSE_AFTER_DROP_NANOS;
     /** The first ingestion error of the event being ingested on this thread, for {@code fail_on_ingest_error}. */
     private final ThreadLocal<RuntimeException> firstIngestError = new ThreadLocal<>();
 
@@ -432,7 +433,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
 
     /**
      * The deriver thread's round: ingests what is queued, computes the derived models of every tick ingested, then
-     * builds the documents of the completions waiting for it, oldest first. Whether it found anything to do.
+     * builds the documents of up to {@value #PREBUILDS_PER_ROUND} completions waiting for it, oldest first, skipping
+     * those backpressure dropped already (nobody will encode them). Whether it found anything to do.
      */
     private boolean workAhead() {
         ReadModels newest = ingestedModels();
@@ -441,25 +443,17 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             newest.derivation().get();
             worked = true;
         }
-        long dropped = counters.droppedMessages();
-        long now = System.nanoTime();
-        if (dropped != droppedSeenAhead) {
-            droppedSeenAhead = dropped;
-            lastDropSeenAhead = now;
-        }
-        if (now - lastDropSeenAhead < PREBUILD_PAUSE_AFTER_DROP_NANOS) {
-            // Frames are being dropped: the simulation outruns the pipeline, most documents built ahead would be
-            // thrown away, and ingesting and deriving (which the simulation thread must otherwise do itself at their
-            // bounds) need this thread more. The worker builds its own documents meanwhile.
-            prebuilds.clear();
-            return worked;
-        }
+        int built = 0;
         IngestionLog.Completion next;
-        while ((next = prebuilds.poll()) != null) {
+        while (built < PREBUILDS_PER_ROUND && (next = prebuilds.poll()) != null) {
+            if (next.seq() <= worker.newestDroppedSeq()) {
+                continue;
+            }
             worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),
                     next.document()));
+            built++;
         }
-        return worked;
+        return worked || !prebuilds.isEmpty();
     }
 
     /** Ingests what is queued; then the models last published (for the derivations: no metric folding). */

@@ -49,6 +49,8 @@ final class FrameBuffer<T extends BufferedItem> {
     private long latestEnqueueTick;
     private boolean anyEnqueued;
     private long lastDroppedSeq;
+    /** The newest {@code seq} dropped from the head by backpressure, -1 before any; written under the lock. */
+    private volatile long newestDroppedSeq = -1;
 
     /** A buffer without a replay window that reports its length nowhere (unit tests). */
     FrameBuffer(long maxBufferBytes, int maxBufferFrames) {
@@ -145,8 +147,19 @@ final class FrameBuffer<T extends BufferedItem> {
             lastDroppedSeq = removeFirst().seq();
             dropped++;
         }
+        if (dropped > 0 && lastDroppedSeq > newestDroppedSeq) {
+            newestDroppedSeq = lastDroppedSeq;
+        }
         afterRemoval(dropped);
         return dropped;
+    }
+
+    /**
+     * The newest {@code seq} {@link #dropOverflowLocked()} has dropped, -1 before any; without the lock (a hint: a
+     * drop under way may not show yet).
+     */
+    long newestDroppedSeq() {
+        return newestDroppedSeq;
     }
 
     /** The {@code seq} of the last item dropped by {@link #dropOverflowLocked()}; lock held. */

@@ -420,6 +420,14 @@ public final class TelemetryWorker<T extends BufferedItem> {
     // ------------------------------------------------------------------------------------------------ offer
 
     /**
+     * The newest {@code seq} the {@code drop_oldest} offer has dropped from the buffer's head, -1 before any: items up to
+     * it will not be produced. A hint for work done ahead of the worker (the publisher's deriver thread); any thread.
+     */
+    public long newestDroppedSeq() {
+        return buffer.newestDroppedSeq();
+    }
+
+    /**
      * Buffers {@code item} (simulation thread, once per frame), charging it the encoded size of the most recently
      * encoded frame ({@value #INITIAL_ITEM_SIZE} bytes before the first), and applies the backpressure strategy if the
      * buffer is then over capacity (SPEC §11.2, §11.3). Wakes the worker when a flush trigger holds. After

@@ -76,6 +76,24 @@ class FrameBufferTest {
     }
 
     @Test
+    void theDropOldestPathPublishesTheNewestSeqItDropped() {
+        FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
+        assertThat(buffer.newestDroppedSeq()).isEqualTo(-1);
+        for (int i = 0; i < 4; i++) {
+            append(buffer, "1234");
+        }
+
+        buffer.lock.lock();
+        try {
+            assertThat(buffer.dropOverflowLocked()).isEqualTo(2);
+        } finally {
+            buffer.lock.unlock();
+        }
+        assertThat(buffer.newestDroppedSeq()).isEqualTo(1);
+        assertThat(buffer.drainAll()).extracting(TestItem::seq).containsExactly(2L, 3L);
+    }
+
+    @Test
     void moreItemsThanMaxFramesIsOverCapacity() {
         FrameBuffer<TestItem> buffer = new FrameBuffer<>(1_000, 2);
         append(buffer, "a");
