@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.townlet.app.config.TownletConfig;
 import org.townlet.app.run.TelemetryAssembly;
+import org.townlet.app.run.TickPacer;
 import org.townlet.app.wiring.TransportRegistry;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.adapter.tcp.TcpSettings;
@@ -292,24 +293,21 @@ final class BenchRunner {
         long loopNanos;
         try {
             timing.recording(true);
-            long period = tickRate > 0 ? Math.round(1e9 / tickRate) : 0;
+            // Paced as `townlet run --tick-rate` paces: it sleeps until each tick is due and never spins, so the paced
+            // round's pipeline shares the machine with what a paced run has, not with a spinning harness.
+            TickPacer pacer = new TickPacer(tickRate);
+            pacer.begin();
             for (long t = 0; t < ticks; t++) {
-                if (period > 0) {
-                    long due = started + t * period;
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        if (wait > 60_000) {
-                            LockSupport.parkNanos(wait - 50_000);
-                        } else {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }
+                pacer.awaitNext(t);
                 loop.step();
             }
             loopNanos = System.nanoTime() - started;
             timing.recording(false);
             awaitDrained(real);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.stop();
+            throw new IllegalStateException("bench interrupted", e);
         } catch (RuntimeException e) {
             sink.stop();
             throw e;
