@@ -54,15 +54,15 @@ import org.townlet.telemetry.api.status.MetricValue;
  * the {@code nonfinite} callback and, the first time in each section, logged as WARNING
  * {@code telemetry_nonfinite_value section={s} path={p}}.
  *
- * <p>Threads: not thread-safe; used by one thread at a time (under the document builder's lock, see
- * {@link PublisherFrameProducer}). The warned-sections set is concurrent only
- * because a builder may, rarely, move between the worker thread and a {@code fan_out} producer.
+ * <p>Threads: not thread-safe; used by one thread at a time (its document builder's). The warned-sections set may be
+ * shared by the converters of several builders ({@link PublisherFrameProducer}'s worker and building-ahead builders
+ * warn once between them), so it is concurrent.
  */
 final class JsonConverter {
     private static final System.Logger LOG = System.getLogger(SnapshotDocumentBuilder.class.getName());
 
     private final Runnable nonfinite;
-    private final Set<String> warnedSections = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedSections;
     private String section = "";
     private Object[] path = new Object[16];
     private int depth;
@@ -71,7 +71,13 @@ final class JsonConverter {
     private int walkDepth;
 
     JsonConverter(Runnable nonfinite) {
+        this(nonfinite, ConcurrentHashMap.newKeySet());
+    }
+
+    /** A converter warning only for sections not in {@code warnedSections} (a concurrent set, shared, added to). */
+    JsonConverter(Runnable nonfinite, Set<String> warnedSections) {
         this.nonfinite = nonfinite;
+        this.warnedSections = warnedSections;
     }
 
     /** Starts converting a new section: paths in warnings start at {@code name}. */

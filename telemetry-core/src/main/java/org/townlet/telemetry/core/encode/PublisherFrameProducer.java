@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.townlet.telemetry.api.TelemetryValidationException;
 import org.townlet.telemetry.api.transport.EncodedFrame;
@@ -91,9 +93,13 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         this.keyframeIntervalTicks = keyframeIntervalTicks;
         this.transforms = Objects.requireNonNull(transforms, "transforms");
         this.raised = Objects.requireNonNull(raised, "raised");
-        this.documents = new SnapshotDocumentBuilder(counters::toStatus, counters::incrementNonfiniteValues);
+        // One non-finite warning per section between the two builders.
+        Set<String> warnedSections = ConcurrentHashMap.newKeySet();
+        this.documents = new SnapshotDocumentBuilder(counters::toStatus, counters::incrementNonfiniteValues,
+                warnedSections);
         // Counted when the worker uses the document (DocumentSlot.Prebuilt), not when it is built.
-        this.aheadDocuments = new SnapshotDocumentBuilder(counters::toStatus, () -> aheadNonfinite++);
+        this.aheadDocuments = new SnapshotDocumentBuilder(counters::toStatus, () -> aheadNonfinite++,
+                warnedSections);
     }
 
     /** The running transforms (their counters). */

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.townlet.telemetry.api.TelemetrySchema;
@@ -46,8 +48,18 @@ public final class SnapshotDocumentBuilder {
      * it nulls to {@code nonfiniteCounter} (the pipeline's {@code nonfinite_values_total}).
      */
     public SnapshotDocumentBuilder(Supplier<TransportStatus> transportStatus, Runnable nonfiniteCounter) {
+        this(transportStatus, nonfiniteCounter, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * As above, warning about a section's non-finite values only when {@code warnedSections} (concurrent, shared by
+     * builders that report to the same pipeline) does not hold it yet.
+     */
+    SnapshotDocumentBuilder(Supplier<TransportStatus> transportStatus, Runnable nonfiniteCounter,
+            Set<String> warnedSections) {
         this.transportStatus = Objects.requireNonNull(transportStatus, "transportStatus");
-        this.converter = new JsonConverter(Objects.requireNonNull(nonfiniteCounter, "nonfiniteCounter"));
+        this.converter = new JsonConverter(Objects.requireNonNull(nonfiniteCounter, "nonfiniteCounter"),
+                Objects.requireNonNull(warnedSections, "warnedSections"));
     }
 
     /** The snapshot document of {@code record}: a fresh mutable map the caller owns; nested values are shared. */

@@ -127,6 +127,9 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
      */
     private static final int PREBUILDS_PER_ROUND = 4;
 
+    /** The name of the thread that ingests, derives and builds documents ahead of the worker. */
+    public static final String DERIVER_THREAD_NAME = AheadDeriver.THREAD_NAME;
+
     private final PublisherSettings settings;
     private final String provider;
     private final String backpressure;

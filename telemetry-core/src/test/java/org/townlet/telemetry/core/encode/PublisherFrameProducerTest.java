@@ -93,16 +93,21 @@ class PublisherFrameProducerTest {
         TickRecord used = new TickRecord(0, 1, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
         TickRecord dropped = new TickRecord(1, 2, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
 
-        assertThat(producer.prebuild(used)).isTrue();
-        assertThat(producer.prebuild(dropped)).isTrue();
-        assertThat(counters.toStatus().nonfiniteValuesTotal()).as("nothing counted while building ahead").isZero();
+        try (LogCapture log = LogCapture.of(SnapshotDocumentBuilder.class)) {
+            assertThat(producer.prebuild(used)).isTrue();
+            assertThat(producer.prebuild(dropped)).isTrue();
+            assertThat(counters.toStatus().nonfiniteValuesTotal()).as("nothing counted while building ahead").isZero();
 
-        Map<String, Object> frame = decode(producer.encode(used).orElseThrow());
-        assertThat(frame.get("embedding_metrics")).isEqualTo(Collections.singletonMap("reuse_rate", null));
-        assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(1);
-        // the next frame is built by the worker itself (seq 1 was dropped: its document is never used)
-        producer.encode(record(2, 3, withNaN)).orElseThrow();
-        assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(2);
+            Map<String, Object> frame = decode(producer.encode(used).orElseThrow());
+            assertThat(frame.get("embedding_metrics")).isEqualTo(Collections.singletonMap("reuse_rate", null));
+            assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(1);
+            // the next frame is built by the worker itself (seq 1 was dropped: its document is never used)
+            producer.encode(record(2, 3, withNaN)).orElseThrow();
+            assertThat(counters.toStatus().nonfiniteValuesTotal()).isEqualTo(2);
+            // one warning for the section, whichever builder met it first
+            assertThat(log.warnings()).containsExactly(
+                    "telemetry_nonfinite_value section=embedding_metrics path=embedding_metrics.reuse_rate");
+        }
     }
 
     @Test
