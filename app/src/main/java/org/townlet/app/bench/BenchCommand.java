@@ -229,6 +229,8 @@ public final class BenchCommand implements Callable<Integer> {
                 "calls_per_tick", BenchResult.round(cost.callsPerTick(), 3),
                 "ns_per_tick", BenchResult.round(cost.nanosPerTick(), 1))));
         document.put("sink_calls", calls);
+        document.put("thread_cpu_us_per_tick", Map.of("unpaced_on", result.cpuOn().toMap(),
+                "paced", result.cpuPaced().toMap()));
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -247,6 +249,11 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("sink time per tick on the simulation thread, by call (timer included):");
         result.sinkCalls().forEach((call, cost) -> out.printf("  %-26s %8.1f ns  (%.2f calls)%n", call,
                 cost.nanosPerTick(), cost.callsPerTick()));
+        out.println("CPU per tick by thread, until drained (µs): simulation / deriver / worker");
+        out.printf("  unpaced on rounds           %6.1f / %6.1f / %6.1f%n", result.cpuOn().simulationUs(),
+                result.cpuOn().deriverUs(), result.cpuOn().workerUs());
+        out.printf("  paced round                 %6.1f / %6.1f / %6.1f%n", result.cpuPaced().simulationUs(),
+                result.cpuPaced().deriverUs(), result.cpuPaced().workerUs());
         out.flush();
     }
 

@@ -21,23 +21,38 @@ import java.util.Map;
  * @param framesDropped      frames dropped in the round paced at 5,000 ticks/s into the file transport (P2)
  * @param queuePeak          the buffer's peak item count in that round
  * @param pacedTicksPerSecond the rate the paced round achieved
- * @param allocBytesPerFrame bytes allocated by the simulation and worker threads ÷ frames built, telemetry on
+ * @param allocBytesPerFrame bytes allocated by the simulation, deriver and worker threads ÷ frames built, telemetry on
  * @param tcpFramesPerSecond frames/s through the worker and TCP transport from pre-encoded frames
  * @param rawFramesPerSecond frames/s of one thread writing the same bytes straight to the socket
  * @param tcpVsRawRatio      the two divided
  * @param tcpFrames          frames used in the TCP round
  * @param sinkCalls          where the sink time of the unpaced "on" rounds went, by call (an event's type for
  *                           {@code emitEvent}), most expensive first
+ * @param cpuOn              CPU time per tick of the simulation, deriver and worker threads in the unpaced "on"
+ *                           rounds, from the first tick until the pipeline was drained
+ * @param cpuPaced           the same in the paced round
  */
 record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double sinkShareRaw,
                    double timerOverheadNs, double emitP50Us,
                    double emitP99Us, double emitP999Us, double framesPerSecond, double bytesPerSecond,
                    long framesDroppedOn, long framesDropped, long queuePeak, double pacedTicksPerSecond,
                    double allocBytesPerFrame, double tcpFramesPerSecond, double rawFramesPerSecond,
-                   double tcpVsRawRatio, int tcpFrames, Map<String, CallCost> sinkCalls) {
+                   double tcpVsRawRatio, int tcpFrames, Map<String, CallCost> sinkCalls, CpuPerTick cpuOn,
+                   CpuPerTick cpuPaced) {
 
     /** One kind of sink call, per tick of the "on" rounds; the timer's cost is included. */
     record CallCost(double callsPerTick, double nanosPerTick) {
+    }
+
+    /** Microseconds of CPU per tick, by thread ({@code ThreadMXBean}): where the pipeline's work runs. */
+    record CpuPerTick(double simulationUs, double deriverUs, double workerUs) {
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("simulation", round(simulationUs, 1));
+            map.put("deriver", round(deriverUs, 1));
+            map.put("worker", round(workerUs, 1));
+            return map;
+        }
     }
 
     /** The SPEC §20 targets, each with whether it was met. */

@@ -33,6 +33,7 @@ import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.api.transport.EncodedFrame;
 import org.townlet.telemetry.api.transport.FrameKind;
 import org.townlet.telemetry.api.transport.TransportContext;
+import org.townlet.telemetry.core.publish.TelemetryPublisher;
 import org.townlet.telemetry.core.publish.TelemetrySinks;
 import org.townlet.telemetry.core.worker.BackpressureStrategy;
 import org.townlet.telemetry.core.worker.BufferedItem;
@@ -90,7 +91,22 @@ final class BenchRunner {
 
     /** A finished round. */
     private record Round(long ticks, long loopNanos, long wallNanos, TimingSink timing, TransportStatus status,
-                         long allocatedBytes) {
+                         long allocatedBytes, ThreadCpu cpu) {
+    }
+
+    /** CPU time of the pipeline's threads over a round, from the first tick until the pipeline was drained. */
+    private record ThreadCpu(long simulationNanos, long deriverNanos, long workerNanos) {
+        static final ThreadCpu ZERO = new ThreadCpu(0, 0, 0);
+
+        ThreadCpu plus(ThreadCpu other) {
+            return new ThreadCpu(simulationNanos + other.simulationNanos, deriverNanos + other.deriverNanos,
+                    workerNanos + other.workerNanos);
+        }
+
+        BenchResult.CpuPerTick perTick(long ticks) {
+            double scale = 1e-3 / Math.max(1, ticks);
+            return new BenchResult.CpuPerTick(simulationNanos * scale, deriverNanos * scale, workerNanos * scale);
+        }
     }
 
     /** A warm-up cycle in which compiling took at most this share of its time means the JIT has settled. */
@@ -116,6 +132,7 @@ final class BenchRunner {
         double tpsOff = 0;
         long ticksOn = 0;
         Map<String, long[]> byCall = new HashMap<>();
+        ThreadCpu cpuOn = ThreadCpu.ZERO;
         for (int r = 1; r <= settings.repeat(); r++) {
             Path file = workDir.resolve("round-" + r + ".jsonl");
             Round on = runOn(file, settings.ticks(), 0);
@@ -135,6 +152,7 @@ final class BenchRunner {
             framesBuilt += on.status().framesBuiltTotal();
             droppedOn += on.status().framesDroppedTotal();
             allocated += on.allocatedBytes();
+            cpuOn = cpuOn.plus(on.cpu());
             double roundOn = on.ticks() / (on.loopNanos() / 1e9);
             double roundOff = off.ticks() / (off.loopNanos() / 1e9);
             tpsOn += roundOn;
@@ -162,7 +180,8 @@ final class BenchRunner {
                 bytesSent / (wallNanosOn / 1e9), droppedOn, paced.status().framesDroppedTotal(),
                 paced.status().queueLengthPeak(), paced.ticks() / (paced.loopNanos() / 1e9),
                 framesBuilt == 0 ? 0 : (double) allocated / framesBuilt, tcp[0], tcp[1],
-                tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size(), perTick(byCall, ticksOn));
+                tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size(), perTick(byCall, ticksOn), cpuOn.perTick(ticksOn),
+                paced.cpu().perTick(paced.ticks()));
     }
 
     /** The calls' totals per tick, most expensive first. */
@@ -287,8 +306,12 @@ final class BenchRunner {
         SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, "bench");
         Thread sim = Thread.currentThread();
         sink.start();
-        long[] workers = workerThreadIds();
-        long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(workers));
+        long[] workers = threadIds(TelemetryWorker.THREAD_NAME);
+        long[] derivers = threadIds(TelemetryPublisher.DERIVER_THREAD_NAME);
+        long[] pipeline = concat(workers, derivers);
+        long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
+        ThreadCpu cpuStart = new ThreadCpu(threads.getThreadCpuTime(sim.getId()),
+                sum(threads.getThreadCpuTime(derivers)), sum(threads.getThreadCpuTime(workers)));
         long started = System.nanoTime();
         long loopNanos;
         try {
@@ -313,9 +336,15 @@ final class BenchRunner {
             throw e;
         }
         long wallNanos = System.nanoTime() - started;
-        long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(workers));
+        long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
+        ThreadCpu cpuEnd = new ThreadCpu(threads.getThreadCpuTime(sim.getId()),
+                sum(threads.getThreadCpuTime(derivers)), sum(threads.getThreadCpuTime(workers)));
         sink.stop();
-        return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart));
+        ThreadCpu cpu = new ThreadCpu(cpuEnd.simulationNanos() - cpuStart.simulationNanos(),
+                Math.max(0, cpuEnd.deriverNanos() - cpuStart.deriverNanos()),
+                Math.max(0, cpuEnd.workerNanos() - cpuStart.workerNanos()));
+        return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
+                cpu);
     }
 
     /** Waits until every frame built was delivered or dropped (the stub is drained at once). */
@@ -330,10 +359,17 @@ final class BenchRunner {
         }
     }
 
-    private static long[] workerThreadIds() {
+    /** The live threads whose names start with {@code prefix}. */
+    private static long[] threadIds(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith(TelemetryWorker.THREAD_NAME))
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
                 .mapToLong(Thread::getId).toArray();
+    }
+
+    private static long[] concat(long[] first, long[] second) {
+        long[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static long sum(long[] values) {

@@ -36,7 +36,15 @@ class BenchCommandEndToEndTest {
         assertThat(figures.get("tcp_vs_raw_ratio").asDouble()).isPositive();
         assertThat(figures.get("machine").get("available_processors").asInt()).isPositive();
         assertThat(figures.get("settings").get("agents").asInt()).isEqualTo(2);
-        assertThat(result.stdout()).contains("sink_share").contains("targets (SPEC §20):");
+        // where the pipeline's CPU went, per tick: the simulation and the worker always work, in both kinds of round
+        for (String round : List.of("unpaced_on", "paced")) {
+            JsonNode cpu = figures.get("thread_cpu_us_per_tick").get(round);
+            assertThat(cpu.get("simulation").asDouble()).as(round).isPositive();
+            assertThat(cpu.get("worker").asDouble()).as(round).isPositive();
+            assertThat(cpu.get("deriver").isNumber()).as(round).isTrue();
+        }
+        assertThat(result.stdout()).contains("sink_share").contains("targets (SPEC §20):")
+                .contains("CPU per tick by thread");
         assertThat(result.stderr()).contains("bench: paced round");
     }
 
