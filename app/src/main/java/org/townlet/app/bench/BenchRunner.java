@@ -352,7 +352,7 @@ final class BenchRunner {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
         while (System.nanoTime() < deadline) {
             TransportStatus status = sink.transportStatus();
-            if (status.payloadsSentTotal() + status.framesDroppedTotal() >= status.framesBuiltTotal()) {
+            if (status.allFramesSettled()) {
                 return;
             }
             LockSupport.parkNanos(200_000);

@@ -56,16 +56,14 @@ final class BacklogDrain {
                 return Outcome.STOP_REQUESTED;
             }
             TransportStatus s = status.get();
-            // Every frame built is sent or dropped: an empty buffer is not enough, the worker's last batch may still
-            // be on its way.
-            long settled = s.payloadsSentTotal() + s.framesDroppedTotal();
-            if (settled >= s.framesBuiltTotal()) {
+            if (s.allFramesSettled()) {
                 return Outcome.DRAINED;
             }
             if (failing(s)) {
                 return Outcome.FAILING;
             }
             long now = nanoTime.getAsLong();
+            long settled = s.framesSettled();
             if (settled != lastSettled) {
                 lastSettled = settled;
                 lastProgress = now;

@@ -1,5 +1,6 @@
 package org.townlet.telemetry.api.status;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -111,6 +112,21 @@ public record TransportStatus(
     /** A builder starting from {@link #initial(String, String)}. */
     public static Builder builder(String provider, String backpressureStrategy) {
         return new Builder(provider, backpressureStrategy);
+    }
+
+    /** Frames settled so far: sent ({@code payloads_sent_total}) or dropped ({@code frames_dropped_total}). */
+    @JsonIgnore
+    public long framesSettled() {
+        return payloadsSentTotal + framesDroppedTotal;
+    }
+
+    /**
+     * Whether every frame built so far is sent or dropped: what "drained" means (an empty buffer is not enough, the
+     * worker's last batch may still be on its way). Exact once the pipeline has stopped (SPEC §11.9).
+     */
+    @JsonIgnore
+    public boolean allFramesSettled() {
+        return framesSettled() >= framesBuiltTotal;
     }
 
     /** A builder holding this status's values. */
