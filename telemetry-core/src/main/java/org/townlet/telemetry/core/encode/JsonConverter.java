@@ -703,7 +703,7 @@ final class JsonConverter {
         int i = 0;
         for (Map.Entry<String, V> item : items.entrySet()) {
             if (i == size) {
-                break;
+                throw changedWhileConverted();
             }
             keys[i] = String.valueOf(item.getKey());
             push(keys[i]);
@@ -712,9 +712,13 @@ final class JsonConverter {
             i++;
         }
         if (i != size) {
-            // read-model maps are immutable; a map that is not would be caught here rather than written wrong
-            throw new IllegalStateException("a read-model map changed while it was converted");
+            throw changedWhileConverted();
         }
         return new JsonObject(keys, values);
+    }
+
+    /** Read-model maps are immutable; one that is not (it grew or shrank while converted) fails loudly, never half. */
+    private static IllegalStateException changedWhileConverted() {
+        return new IllegalStateException("a read-model map changed while it was converted");
     }
 }

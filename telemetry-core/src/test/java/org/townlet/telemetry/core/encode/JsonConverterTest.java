@@ -1,6 +1,7 @@
 package org.townlet.telemetry.core.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,5 +48,27 @@ class JsonConverterTest {
             previous = converted;
         }
         assertThat(guided.nonfiniteSeen()).isEqualTo(unguided.nonfiniteSeen());
+    }
+
+    @Test
+    void aKeyedMapWhoseEntriesDoNotMatchItsSizeFailsInsteadOfLosingEntries() {
+        JsonConverter converter = new JsonConverter(() -> { });
+        Map<String, Object> grown = new LinkedHashMap<>(Map.of("a", 1L, "b", 2L)) {
+            @Override
+            public int size() {
+                return 1; // as if an entry arrived while it was converted
+            }
+        };
+        Map<String, Object> shrunk = new LinkedHashMap<>(Map.of("a", 1L)) {
+            @Override
+            public int size() {
+                return 2;
+            }
+        };
+
+        assertThatThrownBy(() -> converter.keyed(grown, value -> value)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changed while it was converted");
+        assertThatThrownBy(() -> converter.keyed(shrunk, value -> value)).isInstanceOf(IllegalStateException.class);
+        assertThat(converter.keyed(Map.of("a", 1L), value -> value)).isEqualTo(Map.of("a", 1L));
     }
 }
