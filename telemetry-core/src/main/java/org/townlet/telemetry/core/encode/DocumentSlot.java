@@ -1,8 +1,9 @@
 package org.townlet.telemetry.core.encode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where a frame's snapshot document is kept when a thread other than the worker builds it ahead
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * so a document is used at most once, and one the worker did not wait for is thrown away.
  *
  * <p>Threads: {@link #claim} and {@link #fill} from the thread building ahead, {@link #take} from the worker; all
- * transitions are compare-and-set.
+ * transitions are compare-and-set. The state is a field of the slot itself (a {@code VarHandle}, not an
+ * {@code AtomicReference}): the simulation thread allocates one slot per tick with the tick's completion.
  */
 public final class DocumentSlot {
     /** A document built ahead, with the non-finite values nulled while building it (counted when it is used). */
@@ -25,7 +27,18 @@ public final class DocumentSlot {
     private static final Object CLAIMED = new Object();
     private static final Object CLOSED = new Object();
 
-    private final AtomicReference<Object> state = new AtomicReference<>();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(DocumentSlot.class, "state", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code null} (empty), {@link #CLAIMED}, {@link #CLOSED} or a {@link Prebuilt}. */
+    private volatile Object state;
 
     /** An empty slot. */
     public DocumentSlot() {
@@ -33,12 +46,12 @@ public final class DocumentSlot {
 
     /** Claims the slot for building ahead; false when it is not empty any more (built, being built or closed). */
     boolean claim() {
-        return state.compareAndSet(null, CLAIMED);
+        return STATE.compareAndSet(this, null, CLAIMED);
     }
 
     /** Stores the document built after {@link #claim}; it is thrown away if the worker closed the slot meanwhile. */
     void fill(Prebuilt prebuilt) {
-        state.compareAndSet(CLAIMED, Objects.requireNonNull(prebuilt, "prebuilt"));
+        STATE.compareAndSet(this, CLAIMED, Objects.requireNonNull(prebuilt, "prebuilt"));
     }
 
     /**
@@ -48,7 +61,7 @@ public final class DocumentSlot {
     Prebuilt take(long patienceNanos) {
         long deadline = 0;
         while (true) {
-            Object current = state.get();
+            Object current = state;
             if (current instanceof Prebuilt prebuilt) {
                 return prebuilt;
             }
@@ -56,7 +69,7 @@ public final class DocumentSlot {
                 return null;
             }
             if (current == null) {
-                if (state.compareAndSet(null, CLOSED)) {
+                if (STATE.compareAndSet(this, null, CLOSED)) {
                     return null;
                 }
                 continue;
@@ -66,7 +79,7 @@ public final class DocumentSlot {
             long now = System.nanoTime();
             if (deadline == 0) {
                 deadline = now + patienceNanos;
-            } else if (now - deadline >= 0 && state.compareAndSet(CLAIMED, CLOSED)) {
+            } else if (now - deadline >= 0 && STATE.compareAndSet(this, CLAIMED, CLOSED)) {
                 return null;
             }
             Thread.yield();
@@ -75,6 +88,6 @@ public final class DocumentSlot {
 
     /** Whether a document built ahead is here (for tests). */
     boolean isFilled() {
-        return state.get() instanceof Prebuilt;
+        return state instanceof Prebuilt;
     }
 }

@@ -38,6 +38,8 @@ import org.townlet.telemetry.core.worker.PipelineCounters;
 public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     /** The section the default pipeline redacts (SPEC §10.2). */
     public static final String POLICY_IDENTITY = "policy_identity";
+    /** How long the worker waits for a document being built ahead before it builds the document itself. */
+    private static final long PREBUILT_PATIENCE_NANOS = 300_000L;
 
     private final PipelineCounters counters;
     private final boolean diffEnabled;
@@ -49,14 +51,11 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final SnapshotDocumentBuilder documents;
     /** The builder of documents built ahead; only the thread building ahead uses it. */
     private final SnapshotDocumentBuilder aheadDocuments;
-    /** How long the worker waits for a document being built ahead before it builds the document itself. */
-    private static final long PREBUILT_PATIENCE_NANOS = 300_000L;
 
     /** The newest {@code seq} the worker has taken a document for: nothing up to it is built ahead any more. */
     private volatile long producedSeq = -1;
-    // The thread building ahead only: the newest seq it built, and the non-finite values its builder nulled so far.
+    /** The newest {@code seq} built ahead; the thread building ahead only. */
     private long aheadSeq = -1;
-    private long aheadNonfinite;
 
     // Send lock held.
     private Map<String, Object> base;
@@ -97,9 +96,8 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         Set<String> warnedSections = ConcurrentHashMap.newKeySet();
         this.documents = new SnapshotDocumentBuilder(counters::toStatus, counters::incrementNonfiniteValues,
                 warnedSections);
-        // Counted when the worker uses the document (DocumentSlot.Prebuilt), not when it is built.
-        this.aheadDocuments = new SnapshotDocumentBuilder(counters::toStatus, () -> aheadNonfinite++,
-                warnedSections);
+        // Its non-finite values count when the worker uses the document (DocumentSlot.Prebuilt), not when it is built.
+        this.aheadDocuments = new SnapshotDocumentBuilder(counters::toStatus, () -> { }, warnedSections);
     }
 
     /** The running transforms (their counters). */
@@ -157,9 +155,9 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
             return false;
         }
         aheadSeq = record.seq();
-        long before = aheadNonfinite;
+        long before = aheadDocuments.nonfiniteSeen();
         LinkedHashMap<String, Object> document = aheadDocuments.build(record);
-        slot.fill(new DocumentSlot.Prebuilt(document, aheadNonfinite - before));
+        slot.fill(new DocumentSlot.Prebuilt(document, aheadDocuments.nonfiniteSeen() - before));
         return true;
     }
 

@@ -62,6 +62,11 @@ public final class SnapshotDocumentBuilder {
                 Objects.requireNonNull(warnedSections, "warnedSections"));
     }
 
+    /** How many non-finite values the documents built so far carried (a reused section's count again). */
+    long nonfiniteSeen() {
+        return converter.nonfiniteSeen();
+    }
+
     /** The snapshot document of {@code record}: a fresh mutable map the caller owns; nested values are shared. */
     public LinkedHashMap<String, Object> build(TickRecord record) {
         ReadModels models = record.models();

@@ -85,9 +85,10 @@ import org.townlet.telemetry.core.worker.WorkerSettings;
  * {@code loop.tick}, else {@link #stop()}) or a failure is recorded, the simulation thread assigns the frame's
  * {@code seq} and offers the tick's completion to the worker's buffer; its frame is built from the models as they stood
  * at that point of the log. The simulation thread thus pays an append per event and an offer per tick (SPEC §20 P1).
- * The worker thread builds, diffs and encodes frames and calls the transport. {@code seq} assignment and {@link #stop()} are serialised by one lock, so
- * no {@code seq} is assigned once {@code stop()} has begun. Read methods are safe from any thread, never block and
- * return immutable values; {@link #transportStatus()} never throws.
+ * The worker thread builds, diffs and encodes frames and calls the transport. {@code seq} assignment and
+ * {@link #stop()} are serialised by one lock, so no {@code seq} is assigned once {@code stop()} has begun. Read
+ * methods are safe from any thread and return immutable values (they may ingest what is queued first);
+ * {@link #transportStatus()} never throws.
  *
  * <p><b>Errors.</b> Each ingestion step that throws is logged, counted in {@code ingest_errors_total} and skipped;
  * the rest of the ingestion runs. With {@code fail_on_ingest_error} the first error of an event is rethrown as
@@ -147,7 +148,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private final IngestionLog ingestion;
     /** Works ahead of the worker; {@code null} when ingestion is eager ({@code fail_on_ingest_error}). */
     private final AheadDeriver deriver;
-    /** Builds frame documents; the worker's, shared with the deriver thread for documents built ahead. */
+    /** The worker's frame producer; the deriver thread builds documents ahead through it ({@code prebuild}). */
     private final PublisherFrameProducer producer;
     /**
      * Completions ingested whose documents the deriver thread may build ahead, newest kept when full (the oldest are
@@ -449,7 +450,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         int built = 0;
         IngestionLog.Completion next;
         while (built < PREBUILDS_PER_ROUND && (next = prebuilds.poll()) != null) {
-            if (next.seq() <= worker.newestDroppedSeq()) {
+            if (next.seq() <= worker.lastDroppedSeq()) {
                 continue;
             }
             worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),

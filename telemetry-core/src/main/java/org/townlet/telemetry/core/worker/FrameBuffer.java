@@ -48,9 +48,11 @@ final class FrameBuffer<T extends BufferedItem> {
     private long totalBytes;
     private long latestEnqueueTick;
     private boolean anyEnqueued;
-    private long lastDroppedSeq;
-    /** The newest {@code seq} dropped from the head by backpressure, -1 before any; written under the lock. */
-    private volatile long newestDroppedSeq = -1;
+    /**
+     * The {@code seq} of the last item dropped from the head for capacity, -1 before any. Head drops go oldest first,
+     * so it only grows. Written under the lock; volatile for {@link #lastDroppedSeq()}.
+     */
+    private volatile long lastDroppedSeq = -1;
 
     /** A buffer without a replay window that reports its length nowhere (unit tests). */
     FrameBuffer(long maxBufferBytes, int maxBufferFrames) {
@@ -127,7 +129,7 @@ final class FrameBuffer<T extends BufferedItem> {
         try {
             List<T> popped = new ArrayList<>();
             while (count > 0 && isOverCapacityLocked()) {
-                popped.add(removeFirst());
+                popped.add(dropFirst());
             }
             afterRemoval(popped.size());
             return popped;
@@ -139,31 +141,30 @@ final class FrameBuffer<T extends BufferedItem> {
     /**
      * {@link #popOverflow} for a caller that needs only the count (the {@code drop_oldest} offer, which drops on every
      * offer while the worker falls behind): lock held, no list. The {@code seq} of the last item dropped is then
-     * {@link #lastDroppedSeqLocked()}.
+     * {@link #lastDroppedSeq()}.
      */
     int dropOverflowLocked() {
         int dropped = 0;
         while (count > 0 && isOverCapacityLocked()) {
-            lastDroppedSeq = removeFirst().seq();
+            dropFirst();
             dropped++;
-        }
-        if (dropped > 0 && lastDroppedSeq > newestDroppedSeq) {
-            newestDroppedSeq = lastDroppedSeq;
         }
         afterRemoval(dropped);
         return dropped;
     }
 
-    /**
-     * The newest {@code seq} {@link #dropOverflowLocked()} has dropped, -1 before any; without the lock (a hint: a
-     * drop under way may not show yet).
-     */
-    long newestDroppedSeq() {
-        return newestDroppedSeq;
+    /** Lock held: removes the head item for capacity and remembers its {@code seq}. */
+    private T dropFirst() {
+        T item = removeFirst();
+        lastDroppedSeq = item.seq();
+        return item;
     }
 
-    /** The {@code seq} of the last item dropped by {@link #dropOverflowLocked()}; lock held. */
-    long lastDroppedSeqLocked() {
+    /**
+     * The {@code seq} of the last item dropped from the head for capacity, -1 before any. Without the lock it is a
+     * hint (a drop under way may not show yet); nothing up to it will be produced.
+     */
+    long lastDroppedSeq() {
         return lastDroppedSeq;
     }
 

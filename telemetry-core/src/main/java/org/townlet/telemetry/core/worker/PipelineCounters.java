@@ -13,8 +13,9 @@ import org.townlet.telemetry.api.transport.TransportCallbacks;
  *
  * <p>Writers, by field group:
  * <ul>
- *   <li>the <b>publisher</b> on the simulation thread: {@code frames_built_total}, {@code keyframes_total}, transform
- *       drops, {@code ingest_errors_total}, {@code nonfinite_values_total} (through the public methods);</li>
+ *   <li>the <b>publisher</b> (through the public methods): {@code frames_built_total} on the simulation thread,
+ *       {@code ingest_errors_total} on whichever thread ingests; its frame producer on the worker thread:
+ *       {@code keyframes_total}, transform drops, {@code nonfinite_values_total};</li>
  *   <li>the <b>buffer</b> under its lock (simulation or worker thread): {@code queue_length},
  *       {@code queue_length_peak};</li>
  *   <li>the <b>sender</b> under the send lock (worker thread, or a {@code fan_out} producer): everything about
@@ -118,7 +119,7 @@ public final class PipelineCounters {
         values.set(LAST_FLUSH_DURATION_BITS, NONE);
     }
 
-    // ---- publisher API (simulation thread) ----
+    // ---- publisher API (see the class comment for which thread writes what) ----
 
     /** A frame's {@code seq} was assigned (before it is offered): {@code frames_built_total} + 1. */
     public void incrementFramesBuilt() {

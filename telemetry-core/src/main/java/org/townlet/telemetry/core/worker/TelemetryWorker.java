@@ -420,11 +420,12 @@ public final class TelemetryWorker<T extends BufferedItem> {
     // ------------------------------------------------------------------------------------------------ offer
 
     /**
-     * The newest {@code seq} the {@code drop_oldest} offer has dropped from the buffer's head, -1 before any: items up to
-     * it will not be produced. A hint for work done ahead of the worker (the publisher's deriver thread); any thread.
+     * The {@code seq} of the last item dropped from the buffer's head for capacity (backpressure), -1 before any:
+     * nothing up to it will be produced. A hint for work done ahead of the worker (the publisher's deriver thread);
+     * any thread.
      */
-    public long newestDroppedSeq() {
-        return buffer.newestDroppedSeq();
+    public long lastDroppedSeq() {
+        return buffer.lastDroppedSeq();
     }
 
     /**
@@ -464,7 +465,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
             switch (strategy) {
                 case DROP_OLDEST -> {
                     int dropped = buffer.dropOverflowLocked();
-                    warning = recordDrops(dropped, buffer.lastDroppedSeqLocked(), false);
+                    warning = recordDrops(dropped, buffer.lastDroppedSeq(), false);
                     wakeIfTriggered();
                     outcome = dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP
                             : new OfferOutcome.AcceptedAfterDrop(dropped);

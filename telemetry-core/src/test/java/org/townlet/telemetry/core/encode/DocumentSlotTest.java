@@ -42,7 +42,8 @@ class DocumentSlotTest {
         DocumentSlot.Prebuilt built = prebuilt("ahead", 0);
         CompletableFuture<DocumentSlot.Prebuilt> taken = CompletableFuture.supplyAsync(
                 () -> slot.take(Duration.ofSeconds(30).toNanos()));
-        Thread.sleep(20);
+        // claimed and not filled: the worker cannot have given up within its patience
+        assertThat(taken).isNotDone();
         slot.fill(built);
 
         assertThat(taken.get(30, TimeUnit.SECONDS)).isSameAs(built);

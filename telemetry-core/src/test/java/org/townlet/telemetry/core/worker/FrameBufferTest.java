@@ -76,9 +76,9 @@ class FrameBufferTest {
     }
 
     @Test
-    void theDropOldestPathPublishesTheNewestSeqItDropped() {
+    void everyDropForCapacityPublishesTheLastSeqItDropped() {
         FrameBuffer<TestItem> buffer = new FrameBuffer<>(10, 100);
-        assertThat(buffer.newestDroppedSeq()).isEqualTo(-1);
+        assertThat(buffer.lastDroppedSeq()).isEqualTo(-1);
         for (int i = 0; i < 4; i++) {
             append(buffer, "1234");
         }
@@ -89,8 +89,13 @@ class FrameBufferTest {
         } finally {
             buffer.lock.unlock();
         }
-        assertThat(buffer.newestDroppedSeq()).isEqualTo(1);
-        assertThat(buffer.drainAll()).extracting(TestItem::seq).containsExactly(2L, 3L);
+        assertThat(buffer.lastDroppedSeq()).isEqualTo(1);
+        // the block strategy's drop path (a failing transport) goes through popOverflow
+        append(buffer, "1234");
+        append(buffer, "1234");
+        assertThat(buffer.popOverflow()).extracting(TestItem::seq).containsExactly(2L, 3L);
+        assertThat(buffer.lastDroppedSeq()).isEqualTo(3);
+        assertThat(buffer.drainAll()).extracting(TestItem::seq).containsExactly(4L, 5L);
     }
 
     @Test
@@ -150,7 +155,7 @@ class FrameBufferTest {
             dropping.lock.lock();
             try {
                 dropped = dropping.dropOverflowLocked();
-                lastDropped = dropping.lastDroppedSeqLocked();
+                lastDropped = dropping.lastDroppedSeq();
             } finally {
                 dropping.lock.unlock();
             }
