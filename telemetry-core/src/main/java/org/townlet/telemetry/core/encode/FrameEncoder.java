@@ -163,13 +163,20 @@ public final class FrameEncoder {
                 sections.put(name, section);
             }
             section.value = value;
-            if (value instanceof Map<?, ?> map) {
-                writeSectionMap(section, map);
-            } else {
-                // A new generation here too, so that entry bytes of an older map under this name never pass for the
-                // previous frame's once the section is a map again.
-                section.generation++;
-                out.writeValue(value);
+            try {
+                if (value instanceof Map<?, ?> map) {
+                    writeSectionMap(section, map);
+                } else {
+                    // A new generation here too, so that entry bytes of an older map under this name never pass for
+                    // the previous frame's once the section is a map again.
+                    section.generation++;
+                    out.writeValue(value);
+                }
+            } catch (RuntimeException | Error e) {
+                // Not in written[] yet, so encodeBytes cannot forget it: its bytes still point at the previous
+                // frame, which holds another value's.
+                section.forget();
+                throw e;
             }
         }
         // Point at this frame's copy, so older frames are not kept reachable by sections that keep coming back.

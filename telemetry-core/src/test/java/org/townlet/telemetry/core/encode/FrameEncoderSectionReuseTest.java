@@ -167,4 +167,27 @@ class FrameEncoderSectionReuseTest {
             reusedBefore = reusing.reusedEntries();
         }
     }
+
+    @Test
+    void aSectionWhoseWriteFailedIsNeverWrittenFromTheBytesOfTheValueBeforeIt() {
+        List<Object> events = List.of();
+        Map<String, Object> before = Map.of("agent_1", Map.of("wallet", 1.0));
+        int[] attempts = {0};
+        Map<String, Object> flaky = new LinkedHashMap<>(Map.of("agent_1", Map.of("wallet", 2.0))) {
+            @Override
+            public void forEach(java.util.function.BiConsumer<? super String, ? super Object> action) {
+                if (attempts[0]++ == 0) {
+                    throw new IllegalStateException("first write fails");
+                }
+                super.forEach(action);
+            }
+        };
+        encode(reusing, snapshot(0, before, events));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> encode(reusing, snapshot(1, flaky, events)))
+                .hasMessage("first write fails");
+
+        String retried = encode(reusing, snapshot(2, flaky, events));
+
+        assertThat(retried).contains("\"jobs\":{\"agent_1\":{\"wallet\":2.0}}");
+    }
 }
