@@ -14,6 +14,7 @@ import org.townlet.telemetry.core.transform.TransformChain;
 import org.townlet.telemetry.core.transform.TransformPipeline;
 import org.townlet.telemetry.core.worker.FrameProducer;
 import org.townlet.telemetry.core.worker.PipelineCounters;
+import org.townlet.telemetry.core.worker.TelemetryWorker;
 
 /**
  * The publisher's {@link FrameProducer} (SPEC §9.3, §9.5, §10): builds the snapshot document of a {@link TickRecord},
@@ -54,8 +55,6 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
 
     /** The newest {@code seq} the worker has taken a document for: nothing up to it is built ahead any more. */
     private volatile long producedSeq = -1;
-    /** The newest {@code seq} built ahead; the thread building ahead only. */
-    private long aheadSeq = -1;
 
     // Send lock held.
     private Map<String, Object> base;
@@ -144,17 +143,17 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     /**
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
      * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
-     * worker would build (its {@code transport} section is read now rather than then), kept in the record's
+     * worker would build (the worker reads its {@code transport} section again when it takes it), kept in the record's
      * {@link TickRecord#document()} slot, which {@link #encode} then takes; its non-finite values count in
-     * {@code nonfinite_values_total} when it is used. Records must come in {@code seq} order from one thread; one the
-     * worker has reached or passed, or one already built, is left alone. Whether it built the document.
+     * {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order (its builder's
+     * caches are made for that); a record the worker has reached or passed, or whose slot is taken, is left alone.
+     * Whether it built the document.
      */
     public boolean prebuild(TickRecord record) {
         DocumentSlot slot = Objects.requireNonNull(record.document(), "document");
-        if (record.seq() <= producedSeq || record.seq() <= aheadSeq || !slot.claim()) {
+        if (record.seq() <= producedSeq || !slot.claim()) {
             return false;
         }
-        aheadSeq = record.seq();
         long before = aheadDocuments.nonfiniteSeen();
         LinkedHashMap<String, Object> document = aheadDocuments.build(record);
         slot.fill(new DocumentSlot.Prebuilt(document, aheadDocuments.nonfiniteSeen() - before));
@@ -164,12 +163,17 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private Map<String, Object> document(TickRecord item) {
         producedSeq = item.seq();
         DocumentSlot slot = item.document();
-        DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(PREBUILT_PATIENCE_NANOS);
-        if (prebuilt != null) {
-            counters.addNonfiniteValues(prebuilt.nonfinite());
-            return prebuilt.document();
+        // Only the worker thread waits for a document being built; a fan_out producer (the simulation thread) must not.
+        long patience = TelemetryWorker.onWorkerThread() ? PREBUILT_PATIENCE_NANOS : 0;
+        DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience);
+        if (prebuilt == null) {
+            return documents.build(item);
         }
-        return documents.build(item);
+        counters.addNonfiniteValues(prebuilt.nonfinite());
+        // Built ahead, maybe several frames ago: the transport section is read now, as for a document built here, so
+        // its counters never go back from one frame to the next.
+        documents.refreshTransport(prebuilt.document());
+        return prebuilt.document();
     }
 
     /** The next frame built is a snapshot. Send lock held. */

@@ -23,7 +23,8 @@ import org.townlet.telemetry.core.aggregate.ReadModels;
  *
  * <p>Sections whose source is the very same immutable object as in the previous document reuse its converted value
  * (and re-count its non-finite values), so unchanged sections cost nothing to convert and the differ skips them by
- * identity (§9.5 step 5). {@code transport} is read at build time from the status supplier; {@code health} comes from
+ * identity (§9.5 step 5). {@code transport} is read at build time from the status supplier (and read again by
+ * {@link #refreshTransport} when a document built ahead is used); {@code health} comes from
  * the record.
  *
  * <p>Threads: not thread-safe; owned by one thread ({@link PublisherFrameProducer} keeps one for the worker and one for
@@ -117,10 +118,18 @@ public final class SnapshotDocumentBuilder {
         section(document, "anneal_status", anneal,
                 status -> status == null ? null : json.plainMap(status, annealBefore));
         plainSection(document, "kpi_history", models.kpiHistory());
-        json.beginSection("transport");
-        document.put("transport", transport(transportStatus.get()));
+        refreshTransport(document);
         section(document, "health", models.health(), this::health);
         return document;
+    }
+
+    /**
+     * Puts the {@code transport} section of the status as it is now into {@code document} (one this or another builder
+     * made), in place of the one read when it was built.
+     */
+    void refreshTransport(Map<String, Object> document) {
+        converter.beginSection("transport");
+        document.put("transport", transport(transportStatus.get()));
     }
 
     // ------------------------------------------------------------------ sections with a cache

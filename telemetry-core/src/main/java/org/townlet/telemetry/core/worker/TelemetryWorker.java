@@ -419,6 +419,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     // ------------------------------------------------------------------------------------------------ offer
 
+    /** Whether the calling thread is a pipeline worker thread (not a {@code fan_out} producer sending inline). */
+    public static boolean onWorkerThread() {
+        return Thread.currentThread().getName().startsWith(THREAD_NAME);
+    }
+
     /**
      * The {@code seq} of the last item dropped from the buffer's head for capacity (backpressure), -1 before any:
      * nothing up to it will be produced. A hint for work done ahead of the worker (the publisher's deriver thread);

@@ -111,6 +111,20 @@ class PublisherFrameProducerTest {
     }
 
     @Test
+    void aDocumentBuiltAheadCarriesTheTransportStatusOfWhenItIsEncoded() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+        TickRecord record = new TickRecord(0, 1, TickRecord.Kind.TICK, queues(0), new DocumentSlot());
+        assertThat(producer.prebuild(record)).isTrue();
+
+        counters.addTransformDrops(3); // the pipeline moved on after the document was built
+
+        Map<String, Object> frame = decode(producer.encode(record).orElseThrow());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> transport = (Map<String, Object>) frame.get("transport");
+        assertThat(((Number) transport.get("frames_dropped_total")).longValue()).isEqualTo(3);
+    }
+
+    @Test
     void keyframeIntervalCountsFromTheLastSnapshot() {
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 10);
 
