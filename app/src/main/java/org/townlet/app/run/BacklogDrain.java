@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.townlet.app.config.WorkerConfig;
 import org.townlet.telemetry.api.status.TransportStatus;
 
 /**
@@ -25,6 +26,12 @@ final class BacklogDrain {
     enum Outcome { DRAINED, FAILING, STOP_REQUESTED, STALLED }
 
     static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * How long a run waits without a frame sent or dropped before it stops anyway: as long as the longest
+     * {@code block} wait of one frame, whatever {@code block_timeout_seconds} the run has (a short offer wait says
+     * nothing about how long one slow flush of the transport may take).
+     */
+    static final Duration STALL_LIMIT = Duration.ofMillis(Math.round(WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS * 1000));
 
     private final Supplier<TransportStatus> status;
     private final Duration stallLimit;

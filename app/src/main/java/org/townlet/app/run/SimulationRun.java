@@ -14,6 +14,7 @@ import org.townlet.app.lifecycle.ShutdownHook;
 import org.townlet.app.wiring.TransportRegistry;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.worker.BackpressureStrategy;
 
 /**
@@ -144,15 +145,16 @@ public final class SimulationRun {
 
     /** Simulation thread, after the last tick of a {@code block} run: waits while the pipeline ships its backlog. */
     private void drainBacklog(TelemetrySink sink) {
-        long backlog = sink.transportStatus().queueLength();
-        if (backlog == 0) {
+        TransportStatus status = sink.transportStatus();
+        // Not the queue length: an empty buffer is not drained while the worker's last batch is on its way.
+        if (status.allFramesSettled()) {
             return;
         }
+        long unsettled = status.framesBuiltTotal() - status.framesSettled();
         long started = System.nanoTime();
-        // Nothing sent or dropped for as long as a block producer would wait: the pipeline is stuck; stop.
-        Duration stallLimit = Duration.ofNanos(Math.round(config.telemetry().worker().blockTimeoutSeconds() * 1e9));
-        BacklogDrain.Outcome outcome = new BacklogDrain(sink::transportStatus, stallLimit).await(() -> stopRequested);
-        LOG.log(Level.INFO, "townlet_run_drain backlog=" + backlog + " outcome=" + outcome.name().toLowerCase(
+        BacklogDrain.Outcome outcome = new BacklogDrain(sink::transportStatus, BacklogDrain.STALL_LIMIT)
+                .await(() -> stopRequested);
+        LOG.log(Level.INFO, "townlet_run_drain backlog=" + unsettled + " outcome=" + outcome.name().toLowerCase(
                 Locale.ROOT) + " waited_s=" + String.format(Locale.ROOT, "%.2f",
                 (System.nanoTime() - started) / 1e9));
     }
