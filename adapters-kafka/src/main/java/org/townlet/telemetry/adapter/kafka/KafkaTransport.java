@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.townlet.telemetry.api.TelemetrySchema;
@@ -72,9 +73,12 @@ final class KafkaTransport implements Transport {
         } catch (InterruptException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted while connecting", e);
-        } catch (KafkaException e) {
+        } catch (TimeoutException e) {
             throw failure("cannot connect (no metadata within kafka.max_block_seconds, " + settings.maxBlockSeconds()
                     + " s)", e);
+        } catch (KafkaException e) {
+            // Refused at once (authentication, authorisation, an invalid topic): the client's message says why.
+            throw failure("cannot start", e);
         }
         logger.log(Level.INFO, "telemetry_kafka_start bootstrap=" + settings.endpoint() + " topic="
                 + settings.topic() + " partitions=" + partitions.size() + " run_id=" + settings.runId());

@@ -14,12 +14,10 @@ final class EmbeddedKafka implements AutoCloseable {
     private final KraftBroker broker;
 
     EmbeddedKafka(Path dataDir) throws IOException {
-        int port = freePort();
-        int controllerPort = freePort();
-        while (controllerPort == port) { // two free ports, but the same one twice would make the broker refuse
-            controllerPort = freePort();
+        // Both held open at once, so they are two different ports (the broker refuses the same one twice).
+        try (ServerSocket broker = loopbackSocket(); ServerSocket controller = loopbackSocket()) {
+            this.broker = new KraftBroker(broker.getLocalPort(), controller.getLocalPort(), dataDir);
         }
-        this.broker = new KraftBroker(port, controllerPort, dataDir);
     }
 
     void start() throws Exception {
@@ -40,8 +38,12 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = loopbackSocket()) {
             return socket.getLocalPort();
         }
+    }
+
+    private static ServerSocket loopbackSocket() throws IOException {
+        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 }

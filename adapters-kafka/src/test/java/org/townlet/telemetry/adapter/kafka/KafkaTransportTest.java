@@ -100,15 +100,17 @@ class KafkaTransportTest {
     void startConnectsAndFetchesTheTopicBeforeAnySend() throws Exception {
         String topic = "created-by-start";
         Transport transport = create(KafkaSettings.of(kafka.bootstrap()).withTopic(topic).withRunId("run-s"));
+        try {
+            transport.start();
 
-        transport.start();
-
-        // The broker creates a topic on its first metadata request: start() made one, with nothing sent yet.
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+            // The broker creates a topic on its first metadata request: start() made one, with nothing sent yet.
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+            }
+            assertThat(transport.send(FrameBatch.of(frame(0, "a\n")))).isEqualTo(SendReport.SAME_CONNECTION);
+        } finally {
+            transport.close();
         }
-        assertThat(transport.send(FrameBatch.of(frame(0, "a\n")))).isEqualTo(SendReport.SAME_CONNECTION);
-        transport.close();
         assertThat(consumeAll(kafka, topic, 1)).hasSize(1);
     }
 
@@ -142,13 +144,16 @@ class KafkaTransportTest {
     @Test
     void unresolvableBootstrapHostFailsTheStartAndTheSendsNamingIt() throws Exception {
         Transport transport = create(KafkaSettings.of("no-such-host.invalid:9092").withTimeouts(2, 1));
-        assertThatThrownBy(transport::start)
-                .isInstanceOf(TransportException.class)
-                .hasMessageContaining("no-such-host.invalid:9092");
-        assertThatThrownBy(() -> transport.send(FrameBatch.of(frame(0, "a\n"))))
-                .isInstanceOf(TransportException.class)
-                .hasMessageContaining("no-such-host.invalid:9092");
-        transport.close();
+        try {
+            assertThatThrownBy(transport::start)
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("no-such-host.invalid:9092");
+            assertThatThrownBy(() -> transport.send(FrameBatch.of(frame(0, "a\n"))))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("no-such-host.invalid:9092");
+        } finally {
+            transport.close();
+        }
     }
 
     @Test
