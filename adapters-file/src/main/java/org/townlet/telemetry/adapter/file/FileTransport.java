@@ -16,7 +16,7 @@ import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportException;
 
 /**
- * Appends each batch to one file as one write (SPEC §12.2). The file is opened once, in append mode, by
+ * Appends each batch to one file, in one gathering write per batch as far as the OS takes it (SPEC §12.2). The file is opened once, in append mode, by
  * {@link #start()}; parent directories are created then.
  *
  * <p>Rotation (when {@code rotateMaxBytes > 0}): before a batch that would make the current file larger than
@@ -78,16 +78,14 @@ final class FileTransport implements Transport {
         if (!started) {
             throw new IllegalStateException("file transport used before start()");
         }
-        // One gathering write of the frames' own arrays: no concatenated copy of the batch (which, at ~2 MB for a full
-        // batch of diffs, was also a humongous allocation for G1).
+        // Gathering writes of the frames' own arrays rather than a concatenated copy of the batch (~2 MB for a full
+        // batch of diffs, which G1 allocates as humongous).
         List<EncodedFrame> frames = batch.frames();
         ByteBuffer[] buffers = new ByteBuffer[frames.size()];
-        long length = 0;
         for (int i = 0; i < buffers.length; i++) {
-            byte[] frame = frames.get(i).bytes();
-            buffers[i] = ByteBuffer.wrap(frame);
-            length += frame.length;
+            buffers[i] = ByteBuffer.wrap(frames.get(i).bytes());
         }
+        long length = batch.totalBytes();
         try {
             if (channel == null) {
                 // start() or an earlier rotation failed to open the file: try again, so the worker's retry can heal
