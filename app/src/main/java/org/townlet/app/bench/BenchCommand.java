@@ -72,8 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
     long warmup = 2000;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Repeat warm-up cycles (on, off, paced) until"
-            + " S seconds have passed and the JIT has settled (a cycle with at most 5% of its time compiling), at most"
-            + " 3 x S seconds (default 20; 0 = one cycle).")
+            + " S seconds have passed and the JIT has settled (a cycle with at most "
+            + (int) (BenchRunner.JIT_SETTLED_SHARE * 100) + "% of its time compiling), at most "
+            + (int) BenchRunner.WARMUP_LIMIT_FACTOR + " x S seconds (default 20; 0 = one cycle).")
     double warmupSeconds = 20;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Interleaved on/off round pairs (default 3).")
@@ -225,12 +226,13 @@ public final class BenchCommand implements Callable<Integer> {
         document.put("settings", settingsMap);
         document.put("targets", result.targets());
         Map<String, Object> calls = new LinkedHashMap<>();
-        result.sinkCalls().forEach((call, cost) -> calls.put(call, Map.of(
-                "calls_per_tick", BenchResult.round(cost.callsPerTick(), 3),
-                "ns_per_tick", BenchResult.round(cost.nanosPerTick(), 1))));
+        result.sinkCalls().forEach((call, cost) -> calls.put(call, cost.toMap()));
         document.put("sink_calls", calls);
-        document.put("thread_cpu_us_per_tick", Map.of("unpaced_on", result.cpuOn().toMap(),
-                "paced", result.cpuPaced().toMap()));
+        // LinkedHashMap, not Map.of: the JSON keeps one key order from run to run.
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("unpaced_on", result.cpuOn().toMap());
+        cpu.put("paced", result.cpuPaced().toMap());
+        document.put("thread_cpu_us_per_tick", cpu);
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

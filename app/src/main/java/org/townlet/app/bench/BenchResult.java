@@ -42,6 +42,12 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
 
     /** One kind of sink call, per tick of the "on" rounds; the timer's cost is included. */
     record CallCost(double callsPerTick, double nanosPerTick) {
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("calls_per_tick", round(callsPerTick, 3));
+            map.put("ns_per_tick", round(nanosPerTick, 1));
+            return map;
+        }
     }
 
     /** Microseconds of CPU per tick, by thread ({@code ThreadMXBean}): where the pipeline's work runs. */

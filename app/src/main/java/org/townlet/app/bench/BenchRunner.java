@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,9 +95,20 @@ final class BenchRunner {
                          long allocatedBytes, ThreadCpu cpu) {
     }
 
-    /** CPU time of the pipeline's threads over a round, from the first tick until the pipeline was drained. */
+    /** CPU time of the pipeline's threads: a sample, or the time from one sample to another. */
     private record ThreadCpu(long simulationNanos, long deriverNanos, long workerNanos) {
         static final ThreadCpu ZERO = new ThreadCpu(0, 0, 0);
+
+        static ThreadCpu sample(com.sun.management.ThreadMXBean threads, long simulation, long[] derivers,
+                long[] workers) {
+            return new ThreadCpu(Math.max(0, threads.getThreadCpuTime(simulation)),
+                    sum(threads.getThreadCpuTime(derivers)), sum(threads.getThreadCpuTime(workers)));
+        }
+
+        ThreadCpu since(ThreadCpu start) {
+            return new ThreadCpu(Math.max(0, simulationNanos - start.simulationNanos),
+                    Math.max(0, deriverNanos - start.deriverNanos), Math.max(0, workerNanos - start.workerNanos));
+        }
 
         ThreadCpu plus(ThreadCpu other) {
             return new ThreadCpu(simulationNanos + other.simulationNanos, deriverNanos + other.deriverNanos,
@@ -198,7 +210,7 @@ final class BenchRunner {
     /**
      * Warm-up cycles (an unpaced on round, an off round, a paced round, {@code --warmup} ticks each) until
      * {@code --warmup-seconds} have passed and the JIT has settled: C2 keeps compiling (and recompiling after
-     * deoptimisations) for 15–60 s on two cores, and measuring before it settles measures the compiler taking a core.
+     * deoptimisations) for 15–30 s on two cores, and measuring before it settles measures the compiler taking a core.
      * Settled means a cycle in which compiling took at most {@link #JIT_SETTLED_SHARE} of the cycle's time; cycles stop
      * at {@link #WARMUP_LIMIT_FACTOR} × {@code --warmup-seconds} in any case (with a note when the JIT was still busy).
      */
@@ -310,10 +322,10 @@ final class BenchRunner {
         long[] derivers = threadIds(TelemetryPublisher.DERIVER_THREAD_NAME);
         long[] pipeline = concat(workers, derivers);
         long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
-        ThreadCpu cpuStart = new ThreadCpu(threads.getThreadCpuTime(sim.getId()),
-                sum(threads.getThreadCpuTime(derivers)), sum(threads.getThreadCpuTime(workers)));
+        ThreadCpu cpuStart = ThreadCpu.sample(threads, sim.getId(), derivers, workers);
         long started = System.nanoTime();
         long loopNanos;
+        boolean measured = false;
         try {
             timing.recording(true);
             // Paced as `townlet run --tick-rate` paces: it sleeps until each tick is due and never spins, so the paced
@@ -327,22 +339,19 @@ final class BenchRunner {
             loopNanos = System.nanoTime() - started;
             timing.recording(false);
             awaitDrained(real);
+            measured = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sink.stop();
             throw new IllegalStateException("bench interrupted", e);
-        } catch (RuntimeException e) {
-            sink.stop();
-            throw e;
+        } finally {
+            if (!measured) {
+                sink.stop();
+            }
         }
         long wallNanos = System.nanoTime() - started;
         long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
-        ThreadCpu cpuEnd = new ThreadCpu(threads.getThreadCpuTime(sim.getId()),
-                sum(threads.getThreadCpuTime(derivers)), sum(threads.getThreadCpuTime(workers)));
+        ThreadCpu cpu = ThreadCpu.sample(threads, sim.getId(), derivers, workers).since(cpuStart);
         sink.stop();
-        ThreadCpu cpu = new ThreadCpu(cpuEnd.simulationNanos() - cpuStart.simulationNanos(),
-                Math.max(0, cpuEnd.deriverNanos() - cpuStart.deriverNanos()),
-                Math.max(0, cpuEnd.workerNanos() - cpuStart.workerNanos()));
         return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
                 cpu);
     }
@@ -367,7 +376,7 @@ final class BenchRunner {
     }
 
     private static long[] concat(long[] first, long[] second) {
-        long[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        long[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
@@ -390,7 +399,7 @@ final class BenchRunner {
         int start = 0;
         for (int i = 0; i < all.length && lines.size() < TCP_MAX_FRAMES; i++) {
             if (all[i] == '\n') {
-                lines.add(java.util.Arrays.copyOfRange(all, start, i + 1));
+                lines.add(Arrays.copyOfRange(all, start, i + 1));
                 start = i + 1;
             }
         }
@@ -426,8 +435,8 @@ final class BenchRunner {
                 raw[i] = rawRound(receiver, frames, totalBytes);
                 worker[i] = workerRound(receiver, frames, totalBytes);
             }
-            java.util.Arrays.sort(raw);
-            java.util.Arrays.sort(worker);
+            Arrays.sort(raw);
+            Arrays.sort(worker);
             return new double[] {worker[TCP_ROUNDS / 2], raw[TCP_ROUNDS / 2]};
         }
     }

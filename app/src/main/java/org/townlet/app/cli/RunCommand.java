@@ -7,6 +7,7 @@ import org.townlet.app.config.ConfigLoader;
 import org.townlet.app.config.ConfigOverrides;
 import org.townlet.app.config.ConfigurationException;
 import org.townlet.app.config.LoadedConfig;
+import org.townlet.app.config.WorkerConfig;
 import org.townlet.app.lifecycle.Lifecycle;
 import org.townlet.app.lifecycle.LifecycleManager;
 import org.townlet.app.logging.StderrLogging;
@@ -106,7 +107,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--backpressure", paramLabel = "STRATEGY",
             description = "When the buffer is full: drop_oldest, block or fan_out (telemetry.worker.backpressure)."
-                    + " Default: block for an unpaced run, which then waits (up to 5 s, block_timeout_seconds) for"
+                    + " Default: block for an unpaced run, which then waits (up to "
+                    + (long) WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS + " s, block_timeout_seconds) for"
                     + " its transport instead of dropping frames; drop_oldest with --tick-rate, so a paced run keeps"
                     + " its pace.")
     String backpressure;

@@ -140,8 +140,8 @@ final class ConfigBinder {
         WorkerConfig d = WorkerConfig.DEFAULTS;
         String backpressure = w.choice("backpressure", d.backpressure().configName(),
                 List.of("drop_oldest", "block", "fan_out"), "what the producer does when the buffer is full; when unset,"
-                        + " an unpaced townlet run (no --tick-rate) uses block with block_timeout_seconds 5"
-                        + " (unless set)");
+                        + " an unpaced townlet run (no --tick-rate) uses block with block_timeout_seconds "
+                        + (long) WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS + " (unless set)");
         double blockTimeout = w.decimal("block_timeout_seconds", d.blockTimeoutSeconds(),
                 WorkerConfig.MIN_BLOCK_TIMEOUT_SECONDS, WorkerConfig.MAX_BLOCK_TIMEOUT_SECONDS, "",
                 "longest a block producer waits for space before dropping the oldest");

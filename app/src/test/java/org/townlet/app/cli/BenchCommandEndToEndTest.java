@@ -36,6 +36,8 @@ class BenchCommandEndToEndTest {
         assertThat(figures.get("tcp_vs_raw_ratio").asDouble()).isPositive();
         assertThat(figures.get("machine").get("available_processors").asInt()).isPositive();
         assertThat(figures.get("settings").get("agents").asInt()).isEqualTo(2);
+        // where the sink time went, by call: every tick ends with loop.health
+        assertThat(figures.get("sink_calls").get("loop.health").get("calls_per_tick").asDouble()).isEqualTo(1.0);
         // where the pipeline's CPU went, per tick: the simulation and the worker always work, in both kinds of round
         for (String round : List.of("unpaced_on", "paced")) {
             JsonNode cpu = figures.get("thread_cpu_us_per_tick").get(round);
