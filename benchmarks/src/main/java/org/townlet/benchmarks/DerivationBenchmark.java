@@ -2,7 +2,6 @@ package org.townlet.benchmarks;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.townlet.sim.SimulationConfig;
 import org.townlet.sim.SimulationLoop;
 import org.townlet.telemetry.api.TelemetrySink;
+import org.townlet.telemetry.api.event.ManualNarration;
 import org.townlet.telemetry.api.event.TelemetryEvent;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.publish.TelemetryPublisher;
 
 /**
- * What the read models cost per tick off the simulation thread (SPEC §2, §6): ingesting a tick's events and metrics
- * and computing its derived models (histories, conflict, relationship updates, overlay and summary, affordance runtime,
- * narrations, KPI history), which the deriver thread must do at the simulation's pace. Replays the events and metrics
- * the default town emitted over {@value #TICKS} ticks into a fresh, never-started publisher, reading the derived
- * models after each tick; reported per tick.
+ * What the read models cost per tick off the simulation thread (SPEC §2, §6): ingesting a tick's events, metrics and
+ * manual narrations and computing its derived models (histories, relationship updates and summary, narrations, KPI
+ * history), which the deriver thread must do at the simulation's pace. Conflict, overlay and affordance runtime are
+ * deferred to the frame builder and not read here. Replays the writes the default town made over {@value #TICKS}
+ * ticks into a fresh, never-started publisher, reading the derived models after each tick; reported per tick.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,18 +42,23 @@ import org.townlet.telemetry.core.publish.TelemetryPublisher;
 @Fork(1)
 public class DerivationBenchmark {
     static final int TICKS = 500;
+    /** Ticks run before recording, so the town is past its start. */
+    static final int WARMUP_TICKS = 500;
 
     @Param({"50"})
     public int agents;
 
     /** One sink write call, recorded in emission order. */
-    private sealed interface Write permits Emit, Metric {
+    private sealed interface Write permits Emit, Metric, Narration {
     }
 
     private record Emit(TelemetryEvent event) implements Write {
     }
 
     private record Metric(String name, double value, Map<String, String> tags) implements Write {
+    }
+
+    private record Narration(ManualNarration narration) implements Write {
     }
 
     /** The writes of each recorded tick. */
@@ -63,7 +68,7 @@ public class DerivationBenchmark {
     public void record() {
         List<Write> current = new ArrayList<>();
         ticks = new ArrayList<>();
-        TelemetryPublisher publisher = publisher();
+        TelemetryPublisher publisher = Frames.publisher();
         boolean[] recording = {false};
         // Only setup goes through the proxy; the measured replay calls the publisher directly.
         TelemetrySink recorder = (TelemetrySink) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -74,6 +79,8 @@ public class DerivationBenchmark {
                         @SuppressWarnings("unchecked")
                         Map<String, String> tags = (Map<String, String>) args[2];
                         current.add(new Metric((String) args[0], (Double) args[1], tags));
+                    } else if (recording[0] && method.getName().equals("emitManualNarration")) {
+                        current.add(new Narration((ManualNarration) args[0]));
                     }
                     try {
                         return method.invoke(publisher, args);
@@ -83,7 +90,7 @@ public class DerivationBenchmark {
                 });
         SimulationLoop loop = new SimulationLoop(SimulationConfig.builder().agents(agents).build(), recorder,
                 System::nanoTime, "benchmark");
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < WARMUP_TICKS; i++) {
             loop.step();
         }
         recording[0] = true;
@@ -94,19 +101,11 @@ public class DerivationBenchmark {
         }
     }
 
-    private static TelemetryPublisher publisher() {
-        return TelemetryPublisher.builder()
-                .transport("discard", context -> Frames.discarding())
-                .clock(Clock.systemUTC())
-                .seed(42)
-                .build();
-    }
-
     /** Ingests and derives every recorded tick in a fresh publisher; per tick. */
     @Benchmark
     @OperationsPerInvocation(TICKS)
     public ReadModels ingestAndDerive() {
-        TelemetryPublisher publisher = publisher();
+        TelemetryPublisher publisher = Frames.publisher();
         ReadModels models = null;
         for (List<Write> tick : ticks) {
             for (Write write : tick) {
@@ -114,6 +113,8 @@ public class DerivationBenchmark {
                     publisher.emitEvent(emit.event());
                 } else if (write instanceof Metric metric) {
                     publisher.emitMetric(metric.name(), metric.value(), metric.tags());
+                } else if (write instanceof Narration narration) {
+                    publisher.emitManualNarration(narration.narration());
                 }
             }
             models = publisher.readModels();

@@ -39,16 +39,21 @@ final class Frames {
         };
     }
 
+    /** A publisher with the {@link #discarding()} transport, never started here. */
+    static TelemetryPublisher publisher() {
+        return TelemetryPublisher.builder()
+                .transport("discard", context -> discarding())
+                .clock(Clock.systemUTC())
+                .seed(42)
+                .build();
+    }
+
     /**
      * Runs the town with {@code agents} agents for {@code warmup} ticks, then records the tick records of the next
      * {@code ticks} ticks (the publisher is never started: nothing is sent).
      */
     static List<TickRecord> records(int agents, int warmup, int ticks) {
-        TelemetryPublisher publisher = TelemetryPublisher.builder()
-                .transport("discard", context -> discarding())
-                .clock(Clock.systemUTC())
-                .seed(42)
-                .build();
+        TelemetryPublisher publisher = publisher();
         SimulationConfig config = SimulationConfig.builder().agents(agents).build();
         SimulationLoop loop = new SimulationLoop(config, publisher, System::nanoTime, "benchmark");
         for (int i = 0; i < warmup; i++) {
