@@ -91,7 +91,7 @@ public final class SimulationLoop {
     private PolicyMetadata lastMetadata;
     private PolicyPossession lastPossession;
     private PolicyAnneal lastAnneal;
-    private Map<String, Object> annealContext;
+    private Map<String, Object> annealContextMap;
     private Map<String, Object> metadataMap;
 
     /**
@@ -265,16 +265,16 @@ public final class SimulationLoop {
      * while unchanged), so the telemetry worker recognises it by identity.
      */
     private Map<String, Object> annealContext(Map<String, Long> commitState, List<String> possessed) {
-        if (annealContext == null || annealContext.get("commit_state") != commitState
-                || annealContext.get("possessed_agents") != possessed) {
-            annealContext = JsonMaps.of(
+        if (annealContextMap == null || annealContextMap.get("commit_state") != commitState
+                || annealContextMap.get("possessed_agents") != possessed) {
+            annealContextMap = JsonMaps.of(
                     "anneal_ratio", null,
                     "blend_enabled", false,
                     "commit_state", commitState,
                     "option_commit_ticks", town.optionCommitTicks(),
                     "possessed_agents", possessed);
         }
-        return annealContext;
+        return annealContextMap;
     }
 
     /** The policy metadata of this tick; the previous map while its parts are the same objects. */

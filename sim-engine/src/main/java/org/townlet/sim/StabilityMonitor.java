@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.townlet.sim.config.StabilitySettings;
 import org.townlet.telemetry.api.event.QueueMetrics;
 import org.townlet.telemetry.api.event.StabilityInputs;
@@ -44,13 +43,9 @@ final class StabilityMonitor {
     // the nested maps of the last metrics, kept while their values stay the same (the worker skips them by identity)
     private final QueueMaps queueTotals = new QueueMaps();
     private final QueueMaps queueDeltas = new QueueMaps();
+    // built when first needed after what they show changed (null = stale), the same map otherwise
     private Map<String, Object> promotion;
-    private long shownEvaluatedTick;
-    private boolean shownAlertsInWindow;
     private Map<String, Object> promotionState;
-    private String shownState;
-    private long shownPasses;
-    private String shownReason;
 
     StabilityMonitor(StabilitySettings settings) {
         this.latenessThreshold = settings.latenessThreshold();
@@ -121,7 +116,10 @@ final class StabilityMonitor {
         if (facts.meanLateness() > latenessThreshold) {
             alerts.add("lateness_spike");
         }
-        alertsInWindow |= !alerts.isEmpty();
+        if (!alerts.isEmpty() && !alertsInWindow) {
+            alertsInWindow = true;
+            promotion = null;
+        }
         if (tick % promotionWindow == 0) {
             evaluatePromotion(tick);
         }
@@ -145,9 +143,7 @@ final class StabilityMonitor {
     }
 
     private Map<String, Object> promotion() {
-        if (promotion == null || shownEvaluatedTick != lastEvaluatedTick || shownAlertsInWindow != alertsInWindow) {
-            shownEvaluatedTick = lastEvaluatedTick;
-            shownAlertsInWindow = alertsInWindow;
+        if (promotion == null) {
             promotion = JsonMaps.of(
                     "window_ticks", promotionWindow,
                     "last_evaluated_tick", lastEvaluatedTick < 0 ? null : lastEvaluatedTick,
@@ -157,11 +153,7 @@ final class StabilityMonitor {
     }
 
     private Map<String, Object> promotionState() {
-        if (promotionState == null || !shownState.equals(state) || shownPasses != consecutivePasses
-                || !Objects.equals(shownReason, reason)) {
-            shownState = state;
-            shownPasses = consecutivePasses;
-            shownReason = reason;
+        if (promotionState == null) {
             promotionState = JsonMaps.of(
                     "state", state,
                     "consecutive_passes", consecutivePasses,
@@ -229,10 +221,14 @@ final class StabilityMonitor {
         reason = (String) saved.get("reason");
         lastEvaluatedTick = ((Number) saved.get("last_evaluated_tick")).longValue();
         lastMetrics = (Map<String, Object>) saved.get("last_metrics");
+        promotion = null;
+        promotionState = null;
     }
 
     private void evaluatePromotion(long tick) {
         lastEvaluatedTick = tick;
+        promotion = null;
+        promotionState = null;
         if (alertsInWindow) {
             consecutivePasses = 0;
             state = "fail";
