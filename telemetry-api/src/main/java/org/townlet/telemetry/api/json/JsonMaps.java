@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 
 /**
  * Helpers for "JSON maps" and "JSON lists" (SPEC §1.4): immutable, insertion-ordered containers whose values are
@@ -46,8 +45,9 @@ public final class JsonMaps {
     /**
      * An immutable copy of a map of JSON maps, each inner map copied by {@link #copyOf(Map)} ({@code null} inner maps
      * become {@code {}}); {@code null} gives the empty map. An {@link ImmutableJson} map is returned as is without
-     * looking at its inner maps (the marker's contract covers its values; this is what saves the simulation thread a
-     * walk of every per-agent map every tick); a map this class made is returned as is when every inner map would be.
+     * looking at its inner maps (the marker's contract covers its values, a {@code null} inner map included, which then
+     * stays {@code null}; this is what saves the simulation thread a walk of every per-agent map every tick); a map
+     * this class made is returned as is when every inner map would be.
      */
     @SuppressWarnings("unchecked")
     public static <V> Map<String, Map<String, V>> copyOfNested(
@@ -117,20 +117,11 @@ public final class JsonMaps {
 
     /** Whether {@link #copyOf(Map)} gives back every inner map of {@code source} itself. */
     private static boolean innerMapsKept(Map<String, ? extends Map<String, ?>> source) {
-        InnerMapsKept check = new InnerMapsKept();
-        source.forEach(check); // forEach: the simulation's array-backed maps walk it without an entry per element
-        return check.all;
-    }
-
-    /** The check of {@link #innerMapsKept}, one per call. */
-    private static final class InnerMapsKept implements BiConsumer<String, Map<String, ?>> {
-        boolean all = true;
-
-        @Override
-        public void accept(String key, Map<String, ?> inner) {
-            if (all && (inner == null || (inner.isEmpty() ? inner != EMPTY_MAP : !isImmutable(inner)))) {
-                all = false;
+        for (Map<String, ?> inner : source.values()) {
+            if (inner == null || (inner.isEmpty() ? inner != EMPTY_MAP : !isImmutable(inner))) {
+                return false;
             }
         }
+        return true;
     }
 }
