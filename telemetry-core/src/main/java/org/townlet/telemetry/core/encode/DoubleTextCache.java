@@ -11,9 +11,8 @@ import java.util.Arrays;
  * <p>Direct-mapped by a hash of the bits: a value whose slot holds another value is formatted and then replaces it.
  * The key is the bit pattern, not the value, so 0.0 and -0.0 have separate slots. A slot is its bits in one array and
  * {@link #COPY_LENGTH} bytes in another: up to {@link #MAX_LENGTH} bytes of text and its length in the last byte, so a
- * hit is one comparison and one {@code System.arraycopy} of a fixed length (an intrinsic). Not a byte-array view
- * {@code VarHandle}: inside the encoder's deep, recursive write methods the JIT stopped inlining its guards, and the
- * calls took ~9 % of the worker's time.
+ * hit is one comparison and one {@code System.arraycopy} of a fixed length (an intrinsic; a byte-array view
+ * {@code VarHandle} here was not inlined inside the encoder's recursive write methods, docs/PERFORMANCE.md #27).
  *
  * <p>Threads: not thread-safe; owned by one {@link Utf8JsonWriter}, used by the thread writing with it.
  */
@@ -53,7 +52,7 @@ final class DoubleTextCache {
 
     /**
      * Remembers {@code buffer[from, to)} as the text of the double with {@code bits} (finite); {@code buffer} must hold
-     * {@link #COPY_LENGTH} bytes from {@code from}. A longer text than {@link #MAX_LENGTH} is not remembered.
+     * {@link #MAX_LENGTH} bytes from {@code from}. A longer text than {@link #MAX_LENGTH} is not remembered.
      */
     void remember(long bits, byte[] buffer, int from, int to) {
         int length = to - from;

@@ -144,13 +144,13 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
      * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
      * worker would build (the worker reads its {@code transport} section again when it takes it), kept in the record's
-     * {@link TickRecord#document()} slot, which {@link #encode} then takes; its non-finite values count in
+     * {@link TickRecord#slot()}, which {@link #encode} then takes; its non-finite values count in
      * {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order (its builder's
      * caches are made for that); a record the worker has reached or passed, or whose slot is taken, is left alone.
      * Whether it built the document.
      */
     public boolean prebuild(TickRecord record) {
-        DocumentSlot slot = Objects.requireNonNull(record.document(), "document");
+        DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
         if (record.seq() <= producedSeq || !slot.claim()) {
             return false;
         }
@@ -162,7 +162,7 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
 
     private Map<String, Object> document(TickRecord item) {
         producedSeq = item.seq();
-        DocumentSlot slot = item.document();
+        DocumentSlot slot = item.slot();
         // Only the worker thread waits for a document being built; a fan_out producer (the simulation thread) must not.
         long patience = TelemetryWorker.onWorkerThread() ? PREBUILT_PATIENCE_NANOS : 0;
         DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience);

@@ -13,11 +13,11 @@ import org.townlet.telemetry.core.worker.BufferedItem;
  * @param tick   the tick the frame describes
  * @param kind   a completed tick or a failure (SPEC §9.5)
  * @param models   the read models as they stood when the tick completed or the failure was recorded
- * @param document where the frame's snapshot document is kept when it is built ahead
+ * @param slot     where the frame's snapshot document is kept when it is built ahead
  *                 ({@link PublisherFrameProducer#prebuild}); {@code null}: built when encoded
  */
 public record TickRecord(long seq, long tick, Kind kind, ReadModels models,
-                         DocumentSlot document) implements BufferedItem {
+                         DocumentSlot slot) implements BufferedItem {
 
     /** Why the frame exists. */
     public enum Kind {

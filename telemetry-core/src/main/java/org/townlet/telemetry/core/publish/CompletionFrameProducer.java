@@ -36,7 +36,7 @@ final class CompletionFrameProducer implements FrameProducer<IngestionLog.Comple
         if (models == null) {
             throw new IllegalStateException("the completion of seq " + item.seq() + " was never ingested");
         }
-        return delegate.encode(new TickRecord(item.seq(), item.tick(), item.kind(), models, item.document()));
+        return delegate.encode(new TickRecord(item.seq(), item.tick(), item.kind(), models, item.slot()));
     }
 
     @Override

@@ -116,13 +116,15 @@ final class IngestionLog {
         private final long tick;
         private final TickRecord.Kind kind;
         private volatile ReadModels models;
-        /** The frame's snapshot document once built, by the deriver thread ahead or by the worker. */
-        private final DocumentSlot document = new DocumentSlot();
+        /** Where the deriver thread leaves the frame's snapshot document when it builds it ahead. */
+        private final DocumentSlot slot;
 
-        Completion(long seq, long tick, TickRecord.Kind kind) {
+        /** @param buildsAhead whether a thread may build its document ahead (then it gets a slot for it) */
+        Completion(long seq, long tick, TickRecord.Kind kind, boolean buildsAhead) {
             this.seq = seq;
             this.tick = tick;
             this.kind = Objects.requireNonNull(kind, "kind");
+            this.slot = buildsAhead ? new DocumentSlot() : null;
         }
 
         @Override
@@ -148,9 +150,9 @@ final class IngestionLog {
             this.models = models;
         }
 
-        /** Where the frame's snapshot document is kept once built (see {@code PublisherFrameProducer#prebuild}). */
-        DocumentSlot document() {
-            return document;
+        /** Where a document built ahead is kept ({@code PublisherFrameProducer#prebuild}); {@code null} without one. */
+        DocumentSlot slot() {
+            return slot;
         }
     }
 
@@ -165,7 +167,7 @@ final class IngestionLog {
 
     IngestionLog(Ingester ingester) {
         this.ingester = Objects.requireNonNull(ingester, "ingester");
-        Entry sentinel = new Completion(Completion.NO_SEQ, 0, TickRecord.Kind.TICK);
+        Entry sentinel = new Completion(Completion.NO_SEQ, 0, TickRecord.Kind.TICK, false);
         this.head = sentinel;
         this.tail = new AtomicReference<>(sentinel);
     }

@@ -454,7 +454,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 continue;
             }
             worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),
-                    next.document()));
+                    next.slot()));
             built++;
         }
         return worked || !prebuilds.isEmpty();
@@ -492,12 +492,12 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
     private void completeTick(long tick, TickRecord.Kind kind) {
         tickPending = false;
         if (stopping) {
-            complete(new IngestionLog.Completion(IngestionLog.Completion.NO_SEQ, tick, kind));
+            complete(new IngestionLog.Completion(IngestionLog.Completion.NO_SEQ, tick, kind, false));
             return;
         }
         long seq = counters.framesBuilt();
         counters.incrementFramesBuilt();
-        IngestionLog.Completion completion = new IngestionLog.Completion(seq, tick, kind);
+        IngestionLog.Completion completion = new IngestionLog.Completion(seq, tick, kind, deriver != null);
         complete(completion);
         OfferOutcome outcome = worker.offer(completion);
         if (outcome instanceof OfferOutcome.RejectedWorkerDead) {

@@ -75,7 +75,7 @@ class PublisherFrameProducerTest {
                 assertThat(ahead.prebuild(slotted)).as("built once").isFalse();
             }
             actual.add(decode(ahead.encode(slotted).orElseThrow()));
-            assertThat(slotted.document().isFilled()).isEqualTo(seq % 2 == 0);
+            assertThat(slotted.slot().isFilled()).isEqualTo(seq % 2 == 0);
         }
 
         assertThat(actual).isEqualTo(expected);
@@ -84,6 +84,43 @@ class PublisherFrameProducerTest {
                 .isFalse();
         assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot())))
                 .isTrue();
+    }
+
+    @Test
+    void documentsBuiltAheadOnAnotherThreadWhileTheFramesAreEncodedGiveTheSameFrames() throws Exception {
+        PublisherFrameProducer plain = new PublisherFrameProducer(counters, true, 0);
+        PublisherFrameProducer ahead = new PublisherFrameProducer(new PipelineCounters("recording", "drop_oldest",
+                false, false, false, false), true, 0);
+        List<TickRecord> records = new ArrayList<>();
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (long seq = 0; seq < 400; seq++) {
+            TickRecord record = record(seq, seq + 1, queues(seq / 3));
+            expected.add(decode(plain.encode(record).orElseThrow()));
+            records.add(new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(), new DocumentSlot()));
+        }
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread builder = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (TickRecord record : records) {
+                ahead.prebuild(record); // races the encoding below: claims, closed slots and late fills
+            }
+        }, "test-building-ahead");
+        builder.start();
+
+        List<Map<String, Object>> actual = new ArrayList<>();
+        go.countDown();
+        for (TickRecord record : records) {
+            actual.add(decode(ahead.encode(record).orElseThrow()));
+        }
+        builder.join(30_000);
+
+        assertThat(builder.isAlive()).isFalse();
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.townlet.telemetry.core.encode.FrameDiffer;
  * Frames of a made-up town, shaped like the documents the publisher builds (SPEC §9.4, every section filled, recorded
  * from a 50-agent run of the simulation), for comparing validators: {@code telemetry-core} tests cannot run the
  * simulation itself. Deterministic for a seed. Values come in the forms real documents have: {@code LinkedHashMap}s,
- * {@code Map.of}, unmodifiable wrappers around compact array maps that box their values on access (like the
- * simulation's), {@code Long}, {@code Integer} and {@code Double} numbers, {@code null} for non-finite doubles.
+ * {@code Map.of}, unmodifiable wrappers around compact array maps that box their values on access (the simulation's
+ * own array maps are unwrapped {@code ImmutableJson} now; the wrappers are kept to exercise that form too),
+ * {@code Long}, {@code Integer} and {@code Double} numbers, {@code null} for non-finite doubles.
  */
 final class TownFrames {
     private static final String[] REWARD_COMPONENTS = {"homeostasis", "shaping", "work", "social", "survival",
