@@ -72,8 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
     long warmup = 2000;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Repeat warm-up cycles (on, off, paced) until"
-            + " S seconds have passed and the JIT has settled (a cycle with at most "
-            + (int) (BenchRunner.JIT_SETTLED_SHARE * 100) + "%% of its time compiling), at most "
+            + " S seconds have passed and the JIT has settled (" + BenchRunner.JIT_SETTLED_CYCLES + " cycles in a row"
+            + " with at most " + (int) (BenchRunner.JIT_SETTLED_SHARE * 100) + "%% of their time compiling), at most "
             + (int) BenchRunner.WARMUP_LIMIT_FACTOR + " x S seconds (default 20; 0 = one cycle).")
     double warmupSeconds = 20;
 

@@ -123,6 +123,8 @@ final class BenchRunner {
 
     /** A warm-up cycle in which compiling took at most this share of its time means the JIT has settled. */
     static final double JIT_SETTLED_SHARE = 0.05;
+    /** How many warm-up cycles in a row must be under {@link #JIT_SETTLED_SHARE}: single quiet cycles come and go. */
+    static final int JIT_SETTLED_CYCLES = 3;
     /** Warm-up stops at this multiple of {@code --warmup-seconds} even if the JIT has not settled. */
     static final double WARMUP_LIMIT_FACTOR = 3.0;
 
@@ -211,8 +213,10 @@ final class BenchRunner {
      * Warm-up cycles (an unpaced on round, an off round, a paced round, {@code --warmup} ticks each) until
      * {@code --warmup-seconds} have passed and the JIT has settled: C2 keeps compiling (and recompiling after
      * deoptimisations) for 15–30 s on two cores, and measuring before it settles measures the compiler taking a core.
-     * Settled means a cycle in which compiling took at most {@link #JIT_SETTLED_SHARE} of the cycle's time; cycles stop
-     * at {@link #WARMUP_LIMIT_FACTOR} × {@code --warmup-seconds} in any case (with a note when the JIT was still busy).
+     * Settled means {@link #JIT_SETTLED_CYCLES} cycles in a row in each of which compiling took at most
+     * {@link #JIT_SETTLED_SHARE} of the cycle's time (one quiet cycle after 20 s was often followed by one compiling
+     * 200 % of it, and C2 then took a core during the paced round); cycles stop at {@link #WARMUP_LIMIT_FACTOR} ×
+     * {@code --warmup-seconds} in any case (with a note when the JIT was still busy).
      */
     private void warmUp(Path workDir) {
         if (settings.warmup() == 0) {
@@ -224,6 +228,7 @@ final class BenchRunner {
         long until = started + Math.round(settings.warmupSeconds() * 1e9);
         long limit = started + Math.round(settings.warmupSeconds() * WARMUP_LIMIT_FACTOR * 1e9);
         int cycles = 0;
+        int quietInARow = 0;
         double jitShare;
         do {
             long cycleStart = System.nanoTime();
@@ -238,12 +243,14 @@ final class BenchRunner {
             cycles++;
             double cycleMs = (System.nanoTime() - cycleStart) / 1e6;
             jitShare = jitTimed ? (jit.getTotalCompilationTime() - compiledBefore) / cycleMs : 0.0;
+            quietInARow = jitShare <= JIT_SETTLED_SHARE ? quietInARow + 1 : 0;
             progress.printf("bench: warm-up cycle %d (%.0f s, JIT compiling %.0f%% of it)%n", cycles,
                     (System.nanoTime() - started) / 1e9, 100 * jitShare);
-        } while (System.nanoTime() < until || jitShare > JIT_SETTLED_SHARE && System.nanoTime() < limit);
-        if (jitShare > JIT_SETTLED_SHARE) {
-            progress.printf("bench: the JIT was still compiling %.0f%% of the time after %.0f s of warm-up; the "
-                    + "figures may include its cost%n", 100 * jitShare, (System.nanoTime() - started) / 1e9);
+        } while (System.nanoTime() < until
+                || jitTimed && quietInARow < JIT_SETTLED_CYCLES && System.nanoTime() < limit);
+        if (jitTimed && quietInARow < JIT_SETTLED_CYCLES) {
+            progress.printf("bench: the JIT was still compiling (%.0f%% of the last cycle) after %.0f s of warm-up; "
+                    + "the figures may include its cost%n", 100 * jitShare, (System.nanoTime() - started) / 1e9);
         }
     }
 
