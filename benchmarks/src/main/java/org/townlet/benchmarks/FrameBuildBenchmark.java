@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.townlet.telemetry.api.transport.EncodedFrame;
+import org.townlet.telemetry.core.encode.DocumentSlot;
 import org.townlet.telemetry.core.encode.FrameDiffer;
 import org.townlet.telemetry.core.encode.FrameEncoder;
 import org.townlet.telemetry.core.encode.PublisherFrameProducer;
@@ -44,6 +45,10 @@ public class FrameBuildBenchmark {
 
     private List<TickRecord> records;
     private List<Map<String, Object>> documents;
+    /** Each recorded tick's diff against the tick before (the first: its snapshot), in order. */
+    private List<Map<String, Object>> diffs;
+    private FrameEncoder diffEncoder;
+    private TransformChain frameStage;
     private int next;
     private SnapshotDocumentBuilder builder;
     private Map<String, Object> base;
@@ -57,8 +62,16 @@ public class FrameBuildBenchmark {
         records = Frames.records(agents, 500, 200);
         SnapshotDocumentBuilder documentsBuilder = new SnapshotDocumentBuilder(() -> counters().toStatus(), () -> { });
         documents = records.stream().<Map<String, Object>>map(documentsBuilder::build).toList();
+        diffs = new java.util.ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            TickRecord record = records.get(i);
+            diffs.add(i == 0 ? documents.get(0)
+                    : FrameDiffer.diff(documents.get(i - 1), documents.get(i), record.seq(), record.tick()));
+        }
         builder = new SnapshotDocumentBuilder(() -> counters().toStatus(), () -> { });
         encoder = new FrameEncoder();
+        diffEncoder = new FrameEncoder(true);
+        frameStage = TransformChain.of(TransformPipeline.DEFAULT);
         producer = new PublisherFrameProducer(counters(), true, 100);
         TransformPipeline withoutValidation = TransformPipeline.of(TransformPipeline.DEFAULT.transforms().stream()
                 .filter(spec -> !(spec instanceof TransformSpec.SchemaValidator))
@@ -96,6 +109,26 @@ public class FrameBuildBenchmark {
         Map<String, Object> document = documents.get(next);
         next = (next + 1) % documents.size();
         return encoder.encodeBytes(document);
+    }
+
+    /**
+     * Encodes the next tick's diff as the worker does (section and entry bytes reused by identity from the previous
+     * frame's), the diffs in tick order so that reuse sees what it sees in a run.
+     */
+    @Benchmark
+    public byte[] encodeDiff() {
+        Map<String, Object> diff = diffs.get(next);
+        next = (next + 1) % diffs.size();
+        return diffEncoder.encodeBytes(diff);
+    }
+
+    /** The frame stage of the default pipeline (required fields, schema validation) on the next tick's diff. */
+    @Benchmark
+    public Map<String, Object> validateDiff() {
+        int index = next == 0 ? 1 : next;
+        next = (next + 1) % diffs.size();
+        return frameStage.applyFrameStage(diffs.get(index), org.townlet.telemetry.api.transport.FrameKind.DIFF,
+                records.get(index).seq());
     }
 
     /** The worker's whole per-frame path with the default pipeline: build, redact, diff, validate, encode. */

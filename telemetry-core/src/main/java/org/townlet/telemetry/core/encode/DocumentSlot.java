@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where a frame's snapshot document is kept when a thread other than the worker builds it ahead
@@ -39,6 +40,8 @@ public final class DocumentSlot {
 
     /** {@code null} (empty), {@link #CLAIMED}, {@link #CLOSED} or a {@link Prebuilt}. */
     private volatile Object state;
+    /** The worker while it is parked in {@link #take}, so that {@link #fill} can wake it; else null. */
+    private volatile Thread waiter;
 
     /** An empty slot. */
     public DocumentSlot() {
@@ -49,17 +52,29 @@ public final class DocumentSlot {
         return STATE.compareAndSet(this, null, CLAIMED);
     }
 
-    /** Stores the document built after {@link #claim}; it is thrown away if the worker closed the slot meanwhile. */
+    /**
+     * Stores the document built after {@link #claim} and wakes the worker if it waits for it; the document is thrown
+     * away if the worker closed the slot meanwhile.
+     */
     void fill(Prebuilt prebuilt) {
         STATE.compareAndSet(this, CLAIMED, Objects.requireNonNull(prebuilt, "prebuilt"));
+        Thread parked = waiter;
+        if (parked != null) {
+            LockSupport.unpark(parked);
+        }
     }
 
     /**
-     * The worker's turn: the document built ahead, waiting at most {@code patienceNanos} while one is being built;
-     * {@code null} when there is none, and the slot is then closed (the worker builds the document itself).
+     * The worker's turn: the document built ahead, or {@code null} when there is none, and the slot is then closed
+     * (the worker builds the document itself). An empty slot is closed at once, unless {@code claimPatienceNanos} is
+     * positive: then the worker waits that long for the thread building ahead to claim it (the caller knows that thread
+     * comes to this slot next). A claimed slot is waited for at most {@code buildPatienceNanos} from when the worker
+     * first sees it claimed. The worker parks while it waits; {@link #fill} wakes it.
      */
-    Prebuilt take(long patienceNanos) {
-        long deadline = 0;
+    Prebuilt take(long buildPatienceNanos, long claimPatienceNanos) {
+        long claimDeadline = System.nanoTime() + claimPatienceNanos;
+        long buildDeadline = 0;
+        boolean sawClaim = false;
         while (true) {
             Object current = state;
             if (current instanceof Prebuilt prebuilt) {
@@ -68,21 +83,38 @@ public final class DocumentSlot {
             if (current == CLOSED) {
                 return null;
             }
-            if (current == null) {
-                if (STATE.compareAndSet(this, null, CLOSED)) {
-                    return null;
-                }
-                continue;
-            }
-            // Being built: the builder is most likely running and nearly done, or was just descheduled; give it the
-            // core for a moment rather than build the same document twice, but never wait for long.
             long now = System.nanoTime();
-            if (deadline == 0) {
-                deadline = now + patienceNanos;
-            } else if (now - deadline >= 0 && STATE.compareAndSet(this, CLAIMED, CLOSED)) {
-                return null;
+            long deadline;
+            if (current == null) {
+                if (claimPatienceNanos <= 0 || now - claimDeadline >= 0) {
+                    if (STATE.compareAndSet(this, null, CLOSED)) {
+                        return null;
+                    }
+                    continue;
+                }
+                deadline = claimDeadline;
+            } else {
+                // Being built: the builder is most likely running and nearly done, or was just descheduled; give it the
+                // core for a moment rather than build the same document twice, but never wait for long.
+                if (!sawClaim) {
+                    sawClaim = true;
+                    buildDeadline = now + buildPatienceNanos;
+                }
+                if (now - buildDeadline >= 0) {
+                    if (STATE.compareAndSet(this, CLAIMED, CLOSED)) {
+                        return null;
+                    }
+                    continue;
+                }
+                deadline = buildDeadline;
             }
-            Thread.yield();
+            waiter = Thread.currentThread();
+            if (state == current) {
+                // fill() reads waiter after its state change, and this reads state after setting waiter: one of the
+                // two sees the other, so a fill is never missed for the whole wait (and the wait is bounded anyway).
+                LockSupport.parkNanos(this, deadline - now);
+            }
+            waiter = null;
         }
     }
 

@@ -41,6 +41,13 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     public static final String POLICY_IDENTITY = "policy_identity";
     /** How long the worker waits for a document being built ahead before it builds the document itself. */
     private static final long PREBUILT_PATIENCE_NANOS = 300_000L;
+    /**
+     * How long the worker waits for the thread building ahead to start on the record after the one it last looked at:
+     * that thread looks for new ticks every ~0.1 ms ({@code AheadDeriver}), so it is normally there well within this.
+     */
+    private static final long CLAIM_PATIENCE_NANOS = 400_000L;
+    /** How many records past the worker's a document built ahead starts at while the worker has a backlog. */
+    private static final long WORKER_LEAD = 2;
 
     private final PipelineCounters counters;
     private final boolean diffEnabled;
@@ -50,11 +57,14 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final FrameEncoder encoder = new FrameEncoder(true);
     /** The worker's document builder (send lock held). */
     private final SnapshotDocumentBuilder documents;
-    /** The builder of documents built ahead; only the thread building ahead uses it. */
+    /** The builder of documents built ahead, and the encoder of their new entries; only that thread uses them. */
     private final SnapshotDocumentBuilder aheadDocuments;
+    private final AheadEncoder aheadEncoder = new AheadEncoder();
 
     /** The newest {@code seq} the worker has taken a document for: nothing up to it is built ahead any more. */
     private volatile long producedSeq = -1;
+    /** The newest {@code seq} the thread building ahead has looked at (built, or left alone). */
+    private volatile long aheadSeq = -1;
 
     // Send lock held.
     private Map<String, Object> base;
@@ -142,7 +152,8 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
 
     /**
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
-     * the worker's, so the worker only transforms, diffs, validates and encodes it. The document is the same as the
+     * the worker's, so the worker only transforms, diffs, validates and encodes it; the new entries of its sections are
+     * encoded here too ({@link AheadEncoder}), so the worker mostly copies their bytes. The document is the same as the
      * worker would build (the worker reads its {@code transport} section again when it takes it), kept in the record's
      * {@link TickRecord#slot()}, which {@link #encode} then takes; its non-finite values count in
      * {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order (its builder's
@@ -150,12 +161,30 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
      * Whether it built the document.
      */
     public boolean prebuild(TickRecord record) {
+        return prebuild(record, true);
+    }
+
+    /**
+     * {@link #prebuild(TickRecord)}, encoding the new entries of the document's sections only with
+     * {@code encodeEntries}: the caller leaves that to the worker while it has more documents waiting to be built, so
+     * that the work moves to its thread only while that thread has time to spare.
+     */
+    public boolean prebuild(TickRecord record, boolean encodeEntries) {
         DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
-        if (record.seq() <= producedSeq || !slot.claim()) {
+        aheadSeq = Math.max(aheadSeq, record.seq());
+        long produced = producedSeq;
+        // A worker with frames queued behind this one gets to the next few while this document is built: waiting for
+        // it there would put the two in lockstep (the worker idle half the time), so leave those to the worker and
+        // build further ahead.
+        boolean workerBehind = counters.framesBuilt() - 1 - produced > WORKER_LEAD;
+        if (record.seq() <= produced || workerBehind && record.seq() <= produced + WORKER_LEAD || !slot.claim()) {
             return false;
         }
         long before = aheadDocuments.nonfiniteSeen();
         LinkedHashMap<String, Object> document = aheadDocuments.build(record);
+        if (encodeEntries) {
+            aheadEncoder.encodeEntries(document);
+        }
         slot.fill(new DocumentSlot.Prebuilt(document, aheadDocuments.nonfiniteSeen() - before));
         return true;
     }
@@ -164,8 +193,15 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         producedSeq = item.seq();
         DocumentSlot slot = item.slot();
         // Only the worker thread waits for a document being built; a fan_out producer (the simulation thread) must not.
-        long patience = TelemetryWorker.onWorkerThread() ? PREBUILT_PATIENCE_NANOS : 0;
-        DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience);
+        // It also waits for one not started yet when it has caught up with the simulation (this is the newest tick) and
+        // the thread building ahead comes to it next: at a paced rate the worker would otherwise often get to a tick
+        // first and build its document itself, while that thread, with a core to spare, built it for nothing. Behind,
+        // the worker never waits for a start: the two then build different frames at once (docs/PERFORMANCE.md).
+        boolean onWorker = TelemetryWorker.onWorkerThread();
+        long patience = onWorker ? PREBUILT_PATIENCE_NANOS : 0;
+        boolean caughtUp = item.seq() >= counters.framesBuilt() - 1;
+        long claimPatience = onWorker && caughtUp && aheadSeq == item.seq() - 1 ? CLAIM_PATIENCE_NANOS : 0;
+        DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience, claimPatience);
         if (prebuilt == null) {
             return documents.build(item);
         }

@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Waiting: nobody signals this thread, because an unpark would cost the simulation thread a system call per tick.
  * It looks for new ticks every {@link #DOZE_NANOS} while it found work within the last {@link #BUSY_WINDOW_NANOS},
- * and every {@link #NAP_NANOS} otherwise, so an idle pipeline costs a few hundred cheap wake-ups a second.
+ * and every {@link #NAP_NANOS} otherwise, so an idle pipeline costs a few hundred cheap wake-ups a second; while
+ * documents wait to be built it does not doze at all.
  *
  * <p>Threads: {@link #start()} and {@link #stop(Duration)} from the lifecycle caller; the loop runs on its own thread.
  */
@@ -36,6 +37,7 @@ final class AheadDeriver {
     private static final System.Logger LOG = System.getLogger(AheadDeriver.class.getName());
 
     private final BooleanSupplier work;
+    private final BooleanSupplier moreWaiting;
     private volatile boolean running;
     /** Lifecycle caller only. */
     private Thread thread;
@@ -45,7 +47,16 @@ final class AheadDeriver {
      * looks.
      */
     AheadDeriver(BooleanSupplier work) {
+        this(work, () -> false);
+    }
+
+    /**
+     * As above; after a round that found work, the next round starts at once, without a doze, while
+     * {@code moreWaiting} says that work is already waiting for it.
+     */
+    AheadDeriver(BooleanSupplier work, BooleanSupplier moreWaiting) {
         this.work = Objects.requireNonNull(work, "work");
+        this.moreWaiting = Objects.requireNonNull(moreWaiting, "moreWaiting");
     }
 
     /** Starts the thread; only the first call does anything. */
@@ -90,6 +101,11 @@ final class AheadDeriver {
             try {
                 if (work.getAsBoolean()) {
                     lastWork = System.nanoTime();
+                    if (moreWaiting.getAsBoolean()) {
+                        // A round builds a few documents at most: go on at once rather than doze, or the doze would
+                        // cap how many documents a second this thread can build ahead.
+                        continue;
+                    }
                 }
             } catch (RuntimeException e) {
                 // Each derivation step reports its own errors; this only guards the loop. The worker derives

@@ -195,8 +195,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 .clock(builder.clock)
                 .random(new Random(builder.seed ^ WORKER_SEED_SALT))
                 .build();
-        this.deriver = settings.failOnIngestError() ? null : new AheadDeriver(this::workAhead);
-        this.prebuilds = deriver == null ? null : new ArrayBlockingQueue<>(PREBUILD_QUEUE);
+        this.prebuilds = settings.failOnIngestError() ? null : new ArrayBlockingQueue<>(PREBUILD_QUEUE);
+        this.deriver = prebuilds == null ? null : new AheadDeriver(this::workAhead, () -> !prebuilds.isEmpty());
     }
 
     /** A builder; the transport is required, everything else has a default. */
@@ -453,8 +453,10 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             if (next.seq() <= worker.lastDroppedSeq()) {
                 continue;
             }
+            // Encoding the document's new entries too only when no other document waits: the worker encodes them
+            // otherwise, so this thread keeps up with the simulation and the worker with this thread.
             worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),
-                    next.slot()));
+                    next.slot()), prebuilds.isEmpty());
             built++;
         }
         return worked || !prebuilds.isEmpty();

@@ -24,15 +24,15 @@ class DocumentSlotTest {
         slot.fill(built);
 
         assertThat(slot.isFilled()).isTrue();
-        assertThat(slot.take(0)).isSameAs(built);
+        assertThat(slot.take(0, 0)).isSameAs(built);
     }
 
     @Test
     void anEmptySlotIsClosedByTheWorkerSoNothingIsBuiltForItLater() {
         DocumentSlot slot = new DocumentSlot();
-        assertThat(slot.take(Duration.ofSeconds(1).toNanos())).as("no wait for an empty slot").isNull();
+        assertThat(slot.take(Duration.ofSeconds(1).toNanos(), 0)).as("no wait for an empty slot").isNull();
         assertThat(slot.claim()).isFalse();
-        assertThat(slot.take(0)).isNull();
+        assertThat(slot.take(0, 0)).isNull();
     }
 
     @Test
@@ -41,7 +41,7 @@ class DocumentSlotTest {
         assertThat(slot.claim()).isTrue();
         DocumentSlot.Prebuilt built = prebuilt("ahead", 0);
         CompletableFuture<DocumentSlot.Prebuilt> taken = CompletableFuture.supplyAsync(
-                () -> slot.take(Duration.ofSeconds(30).toNanos()));
+                () -> slot.take(Duration.ofSeconds(30).toNanos(), 0));
         // claimed and not filled: the worker cannot have given up within its patience
         assertThat(taken).isNotDone();
         slot.fill(built);
@@ -50,14 +50,37 @@ class DocumentSlotTest {
     }
 
     @Test
+    void theWorkerWaitsForABuildThatHasNotStartedWhenToldToAndIsWokenWhenItIsFilled() throws Exception {
+        DocumentSlot slot = new DocumentSlot();
+        DocumentSlot.Prebuilt built = prebuilt("ahead", 0);
+        CompletableFuture<DocumentSlot.Prebuilt> taken = CompletableFuture.supplyAsync(
+                () -> slot.take(Duration.ofSeconds(30).toNanos(), Duration.ofSeconds(30).toNanos()));
+        // empty and not closed: the worker waits for the builder to start on it
+        assertThat(taken).isNotDone();
+        assertThat(slot.claim()).as("still open to the builder").isTrue();
+        slot.fill(built);
+
+        assertThat(taken.get(30, TimeUnit.SECONDS)).isSameAs(built);
+    }
+
+    @Test
+    void aWorkerWaitingForAStartThatDoesNotComeClosesTheSlotWhenItsPatienceEnds() {
+        DocumentSlot slot = new DocumentSlot();
+
+        assertThat(slot.take(0, Duration.ofMillis(5).toNanos())).isNull();
+
+        assertThat(slot.claim()).as("closed").isFalse();
+    }
+
+    @Test
     void aWorkerOutOfPatienceClosesTheSlotAndALateDocumentIsThrownAway() {
         DocumentSlot slot = new DocumentSlot();
         assertThat(slot.claim()).isTrue();
 
-        assertThat(slot.take(Duration.ofMillis(5).toNanos())).isNull();
+        assertThat(slot.take(Duration.ofMillis(5).toNanos(), 0)).isNull();
         slot.fill(prebuilt("late", 1));
 
         assertThat(slot.isFilled()).isFalse();
-        assertThat(slot.take(0)).isNull();
+        assertThat(slot.take(0, 0)).isNull();
     }
 }

@@ -98,6 +98,31 @@ class FrameEncoderByteIdentityTest {
     }
 
     @Test
+    void documentsWhoseEntriesWereEncodedAheadAreByteIdentical() {
+        // as the deriver thread hands them on: converted, their new entries encoded ahead (AheadEncoder), then the
+        // worker's encoder copies those bytes
+        JsonConverter converter = new JsonConverter(() -> { });
+        AheadEncoder ahead = new AheadEncoder();
+        FrameEncoder reusing = new FrameEncoder(true);
+        FrameLikeDocuments documents = new FrameLikeDocuments(31, 50);
+        Object previous = null;
+        for (long seq = 0; seq < 200; seq++) {
+            converter.beginSection("document");
+            Map<String, Object> converted = converter.plainMap(documents.next(seq), previous);
+            previous = converted;
+            ahead.encodeEntries(converted);
+            assertSameBytes(reusing, converted);
+        }
+        for (long seed = 0; seed < 1_000; seed++) {
+            converter.beginSection("random");
+            Map<String, Object> converted = converter.plainMap(new RandomJsonValues(seed).document(4));
+            ahead.encodeEntries(converted);
+            assertSameBytes(reusing, converted);
+        }
+        assertThat(ahead.encodedObjects()).as("entries were encoded ahead").isGreaterThan(1_000);
+    }
+
+    @Test
     void randomNestedValuesAreByteIdentical() {
         FrameEncoder encoder = new FrameEncoder();
         for (long seed = 0; seed < 3_000; seed++) {
