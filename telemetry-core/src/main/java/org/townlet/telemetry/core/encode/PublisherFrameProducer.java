@@ -189,6 +189,11 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         return true;
     }
 
+    /** The newest {@code seq} the worker has taken a document for, or -1 (any thread). */
+    public long producedSeq() {
+        return producedSeq;
+    }
+
     private Map<String, Object> document(TickRecord item) {
         producedSeq = item.seq();
         DocumentSlot slot = item.slot();

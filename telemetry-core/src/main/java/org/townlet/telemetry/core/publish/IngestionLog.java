@@ -27,10 +27,15 @@ import org.townlet.telemetry.core.worker.BufferedItem;
  * linked); {@link #ingestAll()} from any thread, serialised by its own lock, which is taken before the store's.
  */
 final class IngestionLog {
-    /** More entries than this waiting make the appending thread ingest them itself (nobody reads: a stalled worker). */
+    /**
+     * More entries than this waiting make the appending thread ingest some itself (nobody reads: a stalled worker, or a
+     * deriver thread kept off the cores).
+     */
     static final long MAX_PENDING = 4_096;
     /** How often (in appends, a power of two) the appending thread compares the backlog with the bound. */
     static final long BOUND_CHECK_EVERY = 64;
+    /** How many entries the appending thread ingests when it finds the backlog over the bound. */
+    static final long CATCH_UP_ENTRIES = 2 * BOUND_CHECK_EVERY;
 
     /** Applies one entry to the read models; never throws (the publisher counts and logs ingestion errors). */
     interface Ingester {
@@ -44,10 +49,12 @@ final class IngestionLog {
     }
 
     private static final VarHandle NEXT;
+    private static final VarHandle APPENDED;
 
     static {
         try {
             NEXT = MethodHandles.lookup().findVarHandle(Entry.class, "next", Entry.class);
+            APPENDED = MethodHandles.lookup().findVarHandle(IngestionLog.class, "appended", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -173,7 +180,7 @@ final class IngestionLog {
     }
 
     /**
-     * Appends {@code entry}; when too much waits, ingests everything on this thread. Any thread; the simulation thread
+     * Appends {@code entry}; when too much waits, ingests some of it on this thread. Any thread; the simulation thread
      * in practice (the bound's count assumes one appending thread at a time).
      */
     void append(Entry entry) {
@@ -182,7 +189,25 @@ final class IngestionLog {
         // The bound is checked every BOUND_CHECK_EVERY appends: `ingested` is written by whichever thread ingests, so
         // reading it on every append would cost the appending thread a cache miss each time.
         if ((++appended & (BOUND_CHECK_EVERY - 1)) == 0 && appended - ingested > MAX_PENDING) {
-            ingestAll();
+            catchUp();
+        }
+    }
+
+    /**
+     * Over the bound: ingests the oldest {@link #CATCH_UP_ENTRIES} on the appending thread, or nothing when another
+     * thread is ingesting right now (it is catching up already; waiting for its lock could mean waiting for a thread
+     * that was descheduled holding it). Ingesting a part, not all, keeps what one append costs small: the thread that
+     * fell behind does the rest when it runs again, and the backlog still shrinks, since each check ingests more
+     * entries than were appended since the last.
+     */
+    private void catchUp() {
+        if (!ingestLock.tryLock()) {
+            return;
+        }
+        try {
+            ingestLocked(CATCH_UP_ENTRIES);
+        } finally {
+            ingestLock.unlock();
         }
     }
 
@@ -194,31 +219,49 @@ final class IngestionLog {
         return NEXT.getAcquire(head) != null;
     }
 
+    /**
+     * Whether about {@code entries} or more wait (a hint for a thread that ingests ahead: it reads the appending
+     * thread's count without synchronising with it, so the answer may be a little old).
+     */
+    boolean backlogAtLeast(long entries) {
+        return (long) APPENDED.getOpaque(this) - ingested >= entries;
+    }
+
+    /** How many entries were ingested so far. */
+    long ingestedCount() {
+        return ingested;
+    }
+
     /** Ingests every entry appended before this call (and any appended meanwhile), oldest first. Any thread. */
     void ingestAll() {
         ingestLock.lock();
         try {
-            Entry cursor = head;
-            Entry next = (Entry) NEXT.getAcquire(cursor);
-            if (next == null) {
-                return;
-            }
-            long count = 0;
-            while (next != null) {
-                ingester.ingest(next);
-                // Unlink what is behind: a consumed entry that reached the old generation would otherwise keep every
-                // later entry alive through young collections (and with them each tick's events and models), and a
-                // completion still in the worker's buffer would keep the rest of the log. A self-link, not null, so
-                // hasPending() on a stale head still says "look" (as LinkedBlockingQueue does).
-                NEXT.setRelease(cursor, cursor);
-                cursor = next;
-                count++;
-                next = (Entry) NEXT.getAcquire(cursor);
-            }
-            head = cursor;
-            ingested += count;
+            ingestLocked(Long.MAX_VALUE);
         } finally {
             ingestLock.unlock();
         }
+    }
+
+    /** Ingests at most {@code limit} entries, oldest first; {@link #ingestLock} held. */
+    private void ingestLocked(long limit) {
+        Entry cursor = head;
+        Entry next = (Entry) NEXT.getAcquire(cursor);
+        if (next == null) {
+            return;
+        }
+        long count = 0;
+        while (next != null && count < limit) {
+            ingester.ingest(next);
+            // Unlink what is behind: a consumed entry that reached the old generation would otherwise keep every
+            // later entry alive through young collections (and with them each tick's events and models), and a
+            // completion still in the worker's buffer would keep the rest of the log. A self-link, not null, so
+            // hasPending() on a stale head still says "look" (as LinkedBlockingQueue does).
+            NEXT.setRelease(cursor, cursor);
+            cursor = next;
+            count++;
+            next = (Entry) NEXT.getAcquire(cursor);
+        }
+        head = cursor;
+        ingested += count;
     }
 }

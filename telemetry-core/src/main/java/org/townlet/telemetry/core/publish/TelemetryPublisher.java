@@ -196,7 +196,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
                 .random(new Random(builder.seed ^ WORKER_SEED_SALT))
                 .build();
         this.prebuilds = settings.failOnIngestError() ? null : new ArrayBlockingQueue<>(PREBUILD_QUEUE);
-        this.deriver = prebuilds == null ? null : new AheadDeriver(this::workAhead, () -> !prebuilds.isEmpty());
+        this.deriver = prebuilds == null ? null : new AheadDeriver(this::workAhead, this::moreWaiting);
     }
 
     /** A builder; the transport is required, everything else has a default. */
@@ -422,6 +422,11 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
         return ingestion != null && ingestion.hasPending();
     }
 
+    /** How many queued entries were ingested so far (for tests). */
+    long ingestedEntries() {
+        return ingestion == null ? 0 : ingestion.ingestedCount();
+    }
+
     /** Ingests what is queued, so that what follows sees everything emitted before it. Any thread. */
     private void ingestQueued() {
         if (ingestion != null && ingestion.hasPending()) {
@@ -448,8 +453,11 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             worked = true;
         }
         int built = 0;
+        // Overloaded, most documents built ahead would be dropped before the worker got to them, and deriving must keep
+        // up with an unpaced simulation, or the simulation thread catches up itself (SPEC §20 P1): one per round then.
+        int limit = overloaded() ? 1 : PREBUILDS_PER_ROUND;
         IngestionLog.Completion next;
-        while (built < PREBUILDS_PER_ROUND && (next = prebuilds.poll()) != null) {
+        while (built < limit && (next = prebuilds.poll()) != null) {
             if (next.seq() <= worker.lastDroppedSeq()) {
                 continue;
             }
@@ -460,6 +468,24 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             built++;
         }
         return worked || !prebuilds.isEmpty();
+    }
+
+    /**
+     * Whether the deriver thread should go on without a doze: more than a few ticks' events wait to be ingested (an
+     * unpaced simulation emits faster than one round takes, and a thread that dozes while behind reaches the log's
+     * bound, where the simulation thread ingests itself), or documents wait to be built ahead and the pipeline is not
+     * {@linkplain #overloaded() overloaded} (overloaded, most of them would be dropped before the worker got to them).
+     */
+    private boolean moreWaiting() {
+        return ingestion.backlogAtLeast(IngestionLog.BOUND_CHECK_EVERY) || !prebuilds.isEmpty() && !overloaded();
+    }
+
+    /**
+     * Backpressure has dropped frames the worker has not reached yet: more frames come than the worker sends (an
+     * unpaced simulation, or a paced one in a burst).
+     */
+    private boolean overloaded() {
+        return worker.lastDroppedSeq() > producer.producedSeq();
     }
 
     /** Ingests what is queued; then the models last published (for the derivations: no metric folding). */
