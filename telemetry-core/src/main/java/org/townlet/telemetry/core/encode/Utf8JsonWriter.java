@@ -45,7 +45,6 @@ final class Utf8JsonWriter {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-    private static final byte[] EMPTY_OBJECT = {'{', '}'};
     /** Integral doubles below this are written as their digits and {@code .0} (Java's plain format ends at 10^7). */
     private static final double PLAIN_INTEGRAL_LIMIT = 1.0E7;
     /** Characters encoded per capacity check: at most 6 bytes each (the six-character escape). */
@@ -60,15 +59,8 @@ final class Utf8JsonWriter {
     private static final int KEY_CACHE_SIZE = 1 << KEY_CACHE_BITS;
     private static final int MAX_CACHED_KEY_LENGTH = 48;
 
-    /** Slots of the cache of encoded keys by key array ({@link #encodedKeys}). */
-    private static final int SHAPE_CACHE_SIZE = 256;
-
     private byte[] buffer;
     private int size;
-    private final String[][] shapeKeys = new String[SHAPE_CACHE_SIZE][];
-    private final byte[][][] shapeKeyBytes = new byte[SHAPE_CACHE_SIZE][][];
-    /** Per slot, the key array that last missed it: cached when it comes again before another one does. */
-    private final String[][] shapeCandidates = new String[SHAPE_CACHE_SIZE][];
     private final String[] cachedKeys = new String[KEY_CACHE_SIZE];
     /** The encoded {@code "key":} of each cached key. */
     private final byte[][] cachedKeyBytes = new byte[KEY_CACHE_SIZE][];
@@ -173,57 +165,17 @@ final class Utf8JsonWriter {
         buffer[size++] = '}';
     }
 
-    /**
-     * A converted record: its fields by position, no iterator, each key (with the brace or comma before it) copied from
-     * the encoded keys of its shape once the shape has come twice (see {@link #encodedKeys}).
-     */
+    /** A converted record: its fields by position, no iterator. */
     void writeObject(JsonObject object) {
-        int n = object.size();
-        if (n == 0) {
-            writeRaw(EMPTY_OBJECT);
-            return;
-        }
-        byte[][] encoded = encodedKeys(object.keyArray());
-        for (int i = 0; i < n; i++) {
-            if (encoded != null) {
-                writeRaw(encoded[i]);
-            } else {
-                writeByte(i == 0 ? '{' : ',');
-                writeKey(object.keyAt(i));
+        writeByte('{');
+        for (int i = 0, n = object.size(); i < n; i++) {
+            if (i > 0) {
+                writeByte(',');
             }
+            writeKey(object.keyAt(i));
             writeValue(object.valueAt(i));
         }
         writeByte('}');
-    }
-
-    /**
-     * The encoded {@code {"k0":}, {@code ,"k1":}, … of a key array, or null while it is not cached. Key arrays are
-     * shared by every object of one shape (a record type; a map and its counterparts of later ticks), so a frame's
-     * objects come in a few dozen shapes. Direct-mapped by identity; a shape is encoded on its second visit to a slot in
-     * a row, so key arrays that are new every time (a map whose keys changed) cost no encoding.
-     */
-    private byte[][] encodedKeys(String[] keys) {
-        int slot = System.identityHashCode(keys) & (SHAPE_CACHE_SIZE - 1);
-        if (shapeKeys[slot] == keys) {
-            return shapeKeyBytes[slot];
-        }
-        if (shapeCandidates[slot] != keys) {
-            shapeCandidates[slot] = keys;
-            return null;
-        }
-        byte[][] encoded = new byte[keys.length][];
-        for (int i = 0; i < keys.length; i++) {
-            int start = size;
-            writeByte(i == 0 ? '{' : ',');
-            writeString(keys[i]);
-            writeByte(':');
-            encoded[i] = Arrays.copyOfRange(buffer, start, size);
-            size = start;
-        }
-        shapeKeys[slot] = keys;
-        shapeKeyBytes[slot] = encoded;
-        shapeCandidates[slot] = null;
-        return encoded;
     }
 
     private void writeEntry(Object key, Object value) {
