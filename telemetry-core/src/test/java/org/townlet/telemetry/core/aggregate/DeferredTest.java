@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ class DeferredTest {
 
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> readers = new ArrayList<>();
-        List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Object> seen = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 4; i++) {
             Thread reader = new Thread(() -> {
                 try {
@@ -38,6 +39,7 @@ class DeferredTest {
         for (Thread reader : readers) {
             reader.join(10_000);
         }
+        assertThat(readers).noneMatch(Thread::isAlive);
 
         assertThat(runs).hasValue(1);
         assertThat(deferred.isComputed()).isTrue();

@@ -3,6 +3,7 @@ package org.townlet.telemetry.core.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +205,7 @@ class LazyDerivationTest {
         for (int i = 0; i < derived.size(); i += 1 + i % 3) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, new Random(5));
+        Collections.shuffle(order, new Random(5));
         for (int i : order) {
             assertThat(derived.get(i).relationshipOverlay()).as("overlay of tick %d", i + 1)
                     .isEqualTo(expected.get(i).relationshipOverlay());

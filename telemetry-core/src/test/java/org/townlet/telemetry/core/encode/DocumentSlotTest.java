@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class DocumentSlotTest {
@@ -35,32 +36,68 @@ class DocumentSlotTest {
         assertThat(slot.take(0, 0)).isNull();
     }
 
+    /** Runs {@code take} on a thread of its own, named so that a stuck test shows what it waited for. */
+    private static final class Taker extends Thread {
+        private final DocumentSlot slot;
+        private final long buildPatience;
+        private final long claimPatience;
+        private final CompletableFuture<DocumentSlot.Prebuilt> taken = new CompletableFuture<>();
+
+        Taker(DocumentSlot slot, Duration buildPatience, Duration claimPatience) {
+            super("document-slot-taker");
+            this.slot = slot;
+            this.buildPatience = buildPatience.toNanos();
+            this.claimPatience = claimPatience.toNanos();
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            taken.complete(slot.take(buildPatience, claimPatience));
+        }
+
+        /** Waits until the taker is parked in {@code take} on the slot (it could not have returned without waiting). */
+        Taker parked() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (LockSupport.getBlocker(this) != slot) {
+                assertThat(taken).as("take returned instead of waiting").isNotDone();
+                assertThat(System.nanoTime() - deadline).as("taker parked within 30 s").isNegative();
+                Thread.onSpinWait();
+            }
+            return this;
+        }
+
+        DocumentSlot.Prebuilt get() throws Exception {
+            return taken.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void theWorkerWaitsForADocumentBeingBuilt() throws Exception {
         DocumentSlot slot = new DocumentSlot();
         assertThat(slot.claim()).isTrue();
         DocumentSlot.Prebuilt built = prebuilt("ahead", 0);
-        CompletableFuture<DocumentSlot.Prebuilt> taken = CompletableFuture.supplyAsync(
-                () -> slot.take(Duration.ofSeconds(30).toNanos(), 0));
-        // claimed and not filled: the worker cannot have given up within its patience
-        assertThat(taken).isNotDone();
+
+        // claimed and not filled: the worker waits (parked) rather than give up, and fill() wakes it
+        Taker taker = new Taker(slot, Duration.ofSeconds(30), Duration.ZERO).parked();
         slot.fill(built);
 
-        assertThat(taken.get(30, TimeUnit.SECONDS)).isSameAs(built);
+        assertThat(taker.get()).isSameAs(built);
     }
 
     @Test
     void theWorkerWaitsForABuildThatHasNotStartedWhenToldToAndIsWokenWhenItIsFilled() throws Exception {
         DocumentSlot slot = new DocumentSlot();
         DocumentSlot.Prebuilt built = prebuilt("ahead", 0);
-        CompletableFuture<DocumentSlot.Prebuilt> taken = CompletableFuture.supplyAsync(
-                () -> slot.take(Duration.ofSeconds(30).toNanos(), Duration.ofSeconds(30).toNanos()));
+
         // empty and not closed: the worker waits for the builder to start on it
-        assertThat(taken).isNotDone();
+        Taker taker = new Taker(slot, Duration.ofSeconds(30), Duration.ofSeconds(30)).parked();
         assertThat(slot.claim()).as("still open to the builder").isTrue();
         slot.fill(built);
 
-        assertThat(taken.get(30, TimeUnit.SECONDS)).isSameAs(built);
+        // woken by fill(), long before the 30 s claim patience it parked for
+        assertThat(taker.get()).isSameAs(built);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.townlet.telemetry.api.TelemetryValidationException;
@@ -98,7 +99,7 @@ class PublisherFrameProducerTest {
             expected.add(decode(plain.encode(record).orElseThrow()));
             records.add(new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(), new DocumentSlot()));
         }
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         Thread builder = new Thread(() -> {
             try {
                 go.await();

@@ -48,7 +48,7 @@ class AheadDeriverTest {
         List<String> errors = new ArrayList<>();
         ReadModelStore lazy = store(false, errors);
         ReadModelStore eager = store(true, new ArrayList<>());
-        AheadDeriver deriver = new AheadDeriver(() -> deriveNewest(lazy));
+        AheadDeriver deriver = new AheadDeriver(() -> deriveNewest(lazy), () -> false);
         deriver.start();
         try {
             List<ReadModels> kept = new ArrayList<>();
@@ -74,7 +74,7 @@ class AheadDeriverTest {
     @Test
     void stopEndsTheThreadAndIsIdempotent() {
         ReadModelStore store = store(false, new ArrayList<>());
-        AheadDeriver deriver = new AheadDeriver(() -> deriveNewest(store));
+        AheadDeriver deriver = new AheadDeriver(() -> deriveNewest(store), () -> false);
         deriver.stop(Duration.ofSeconds(1)); // before start: nothing to stop
         deriver.start();
         deriver.start(); // one thread only
