@@ -321,10 +321,9 @@ final class BenchRunner {
 
     private Round runRound(TownletConfig config, TelemetrySink real, long ticks, double tickRate) {
         TimingSink timing = TimingSink.wrap(real);
-        TelemetrySink sink = timing;
-        SimulationLoop loop = new SimulationLoop(config.simulation(), sink, System::nanoTime, "bench");
+        SimulationLoop loop = new SimulationLoop(config.simulation(), timing, System::nanoTime, "bench");
         Thread sim = Thread.currentThread();
-        sink.start();
+        timing.start();
         long[] workers = threadIds(TelemetryWorker.THREAD_NAME);
         long[] derivers = threadIds(TelemetryPublisher.DERIVER_THREAD_NAME);
         long[] pipeline = concat(workers, derivers);
@@ -352,13 +351,13 @@ final class BenchRunner {
             throw new IllegalStateException("bench interrupted", e);
         } finally {
             if (!measured) {
-                sink.stop();
+                timing.stop();
             }
         }
         long wallNanos = System.nanoTime() - started;
         long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
         ThreadCpu cpu = ThreadCpu.sample(threads, sim.getId(), derivers, workers).since(cpuStart);
-        sink.stop();
+        timing.stop();
         return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
                 cpu);
     }

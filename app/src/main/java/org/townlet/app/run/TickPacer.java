@@ -24,7 +24,7 @@ public final class TickPacer {
         this.ticksPerSecond = ticksPerSecond;
     }
 
-    public boolean paced() {
+    boolean paced() {
         return ticksPerSecond > 0;
     }
 
@@ -52,7 +52,7 @@ public final class TickPacer {
     }
 
     /** Ends any sleep and every later one. Any thread. */
-    public void wake() {
+    void wake() {
         lock.lock();
         try {
             stopping = true;

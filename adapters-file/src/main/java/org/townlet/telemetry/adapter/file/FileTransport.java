@@ -16,8 +16,8 @@ import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportException;
 
 /**
- * Appends each batch to one file, in one gathering write per batch as far as the OS takes it (SPEC §12.2). The file is opened once, in append mode, by
- * {@link #start()}; parent directories are created then.
+ * Appends each batch to one file, in one gathering write per batch as far as the OS takes it (SPEC §12.2). The file
+ * is opened once, in append mode, by {@link #start()}; parent directories are created then.
  *
  * <p>Rotation (when {@code rotateMaxBytes > 0}): before a batch that would make the current file larger than
  * {@code rotateMaxBytes}, the oldest kept file {@code path.N} ({@code N = rotateKeep}) is deleted,

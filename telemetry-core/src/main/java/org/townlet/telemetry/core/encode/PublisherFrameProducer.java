@@ -176,7 +176,7 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         // A worker with frames queued behind this one gets to the next few while this document is built: waiting for
         // it there would put the two in lockstep (the worker idle half the time), so leave those to the worker and
         // build further ahead.
-        boolean workerBehind = counters.framesBuilt() - 1 - produced > WORKER_LEAD;
+        boolean workerBehind = recordsAfter(produced) > WORKER_LEAD;
         if (record.seq() <= produced || workerBehind && record.seq() <= produced + WORKER_LEAD || !slot.claim()) {
             return false;
         }
@@ -204,7 +204,7 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         // the worker never waits for a start: the two then build different frames at once (docs/PERFORMANCE.md).
         boolean onWorker = TelemetryWorker.onWorkerThread();
         long patience = onWorker ? PREBUILT_PATIENCE_NANOS : 0;
-        boolean caughtUp = item.seq() >= counters.framesBuilt() - 1;
+        boolean caughtUp = recordsAfter(item.seq()) <= 0;
         long claimPatience = onWorker && caughtUp && aheadSeq == item.seq() - 1 ? CLAIM_PATIENCE_NANOS : 0;
         DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience, claimPatience);
         if (prebuilt == null) {
@@ -215,6 +215,11 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         // its counters never go back from one frame to the next.
         documents.refreshTransport(prebuilt.document());
         return prebuilt.document();
+    }
+
+    /** How many records the simulation has completed after {@code seq} (any thread; a hint, it moves on). */
+    private long recordsAfter(long seq) {
+        return counters.framesBuilt() - 1 - seq;
     }
 
     /** The next frame built is a snapshot. Send lock held. */

@@ -44,15 +44,8 @@ final class AheadDeriver {
 
     /**
      * Runs {@code work} (ingest, derive and build ahead what there is; true when it found something to do) whenever it
-     * looks.
-     */
-    AheadDeriver(BooleanSupplier work) {
-        this(work, () -> false);
-    }
-
-    /**
-     * As above; after a round that found work, the next round starts at once, without a doze, while
-     * {@code moreWaiting} says that work is already waiting for it.
+     * looks; after a round that found work, the next starts at once, without a doze, while {@code moreWaiting} says
+     * that work is already waiting.
      */
     AheadDeriver(BooleanSupplier work, BooleanSupplier moreWaiting) {
         this.work = Objects.requireNonNull(work, "work");
