@@ -419,9 +419,19 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     // ------------------------------------------------------------------------------------------------ offer
 
-    /** Whether the calling thread is a pipeline worker thread (not a {@code fan_out} producer sending inline). */
+    /**
+     * Whether the calling thread is a pipeline worker thread (not a {@code fan_out} producer sending inline, nor the
+     * helper that closes the transport at a stop).
+     */
     public static boolean onWorkerThread() {
-        return Thread.currentThread().getName().startsWith(THREAD_NAME);
+        return Thread.currentThread() instanceof WorkerThread;
+    }
+
+    /** The worker loop's thread: its class, not its name, tells {@link #onWorkerThread()} it is one. */
+    private static final class WorkerThread extends Thread {
+        WorkerThread(Runnable loop) {
+            super(loop, THREAD_NAME);
+        }
     }
 
     /**
@@ -632,7 +642,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
     // ------------------------------------------------------------------------------------------------ worker thread
 
     private void startThread() {
-        Thread thread = new Thread(this::runLoop, THREAD_NAME);
+        Thread thread = new WorkerThread(this::runLoop);
         thread.setDaemon(true);
         counters.workerStarted();
         workerThread = thread;

@@ -20,6 +20,7 @@ final class SeqProducer implements FrameProducer<TestItem> {
     private final Set<Long> dropSeqs = ConcurrentHashMap.newKeySet();
     private final Set<Long> crashSeqs = ConcurrentHashMap.newKeySet();
     private final List<String> encodeThreads = new CopyOnWriteArrayList<>();
+    private final List<Boolean> encodedOnWorkerThread = new CopyOnWriteArrayList<>();
     private final AtomicInteger keyframeRequests = new AtomicInteger();
     private volatile boolean keyframeDue = true;
 
@@ -43,6 +44,7 @@ final class SeqProducer implements FrameProducer<TestItem> {
     @Override
     public Optional<EncodedFrame> encode(TestItem item) {
         encodeThreads.add(Thread.currentThread().getName());
+        encodedOnWorkerThread.add(TelemetryWorker.onWorkerThread());
         if (crashSeqs.remove(item.seq())) {
             throw new RuntimeException("encode boom");
         }
@@ -52,6 +54,11 @@ final class SeqProducer implements FrameProducer<TestItem> {
         FrameKind kind = keyframeDue ? FrameKind.SNAPSHOT : FrameKind.DIFF;
         keyframeDue = false;
         return Optional.of(new EncodedFrame(item.seq(), item.tick(), kind, bytesOf(item.seq())));
+    }
+
+    /** Per encode call, in order: whether {@link TelemetryWorker#onWorkerThread()} said the caller was the worker. */
+    List<Boolean> encodedOnWorkerThread() {
+        return List.copyOf(encodedOnWorkerThread);
     }
 
     @Override

@@ -290,6 +290,8 @@ class TelemetryWorkerTest {
         worker.stop();
         assertThat(transport.seqs()).containsExactly(0L, 1L, 2L);
         assertThat(transport.sendThreads()).last().isEqualTo(TelemetryWorker.THREAD_NAME);
+        // the producer can tell the two apart (a fan_out caller must never wait for work built ahead)
+        assertThat(producer.encodedOnWorkerThread()).containsExactly(false, true, true);
         assertThat(status().droppedMessages()).isZero();
         assertThat(status().framesDroppedTotal()).isZero();
         assertInvariant();
