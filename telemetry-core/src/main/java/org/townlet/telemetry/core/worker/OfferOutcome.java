@@ -1,7 +1,8 @@
 package org.townlet.telemetry.core.worker;
 
 /**
- * What happened to an offered item (SPEC §11.1). The caller must handle it; the counters already reflect it.
+ * What happened to an offered item (SPEC §11.1). The caller must handle it; the counters already reflect it (for a
+ * {@link Queued} item, they will once it is moved into the buffer).
  */
 public sealed interface OfferOutcome {
     /** Buffered; nothing dropped. */
@@ -27,12 +28,22 @@ public sealed interface OfferOutcome {
     record FannedOut(int sent) implements OfferOutcome {
     }
 
+    /**
+     * Queued for the worker without waiting for the buffer ({@code drop_oldest} after start): the item is charged its
+     * size, and the strategy applied and counted, when it is moved into the buffer, moments later.
+     */
+    record Queued() implements OfferOutcome {
+    }
+
     /** The worker is down for good (restart budget spent) or stopped: the item was dropped and counted. */
     record RejectedWorkerDead() implements OfferOutcome {
     }
 
     /** The shared instance for the common case, so the hot path allocates nothing. */
     OfferOutcome ACCEPTED = new Accepted();
+
+    /** The shared instance for a queued offer (it carries nothing). */
+    OfferOutcome QUEUED = new Queued();
 
     /** The shared instance for offers after stop or with the worker down for good (it carries nothing). */
     OfferOutcome REJECTED_WORKER_DEAD = new RejectedWorkerDead();

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,6 +106,18 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /** The highest {@code seq} dropped since the last resync; the next item encoded after it becomes a keyframe. */
     private final AtomicLong resyncAfterSeq = new AtomicLong(NO_RESYNC);
+    /**
+     * {@code drop_oldest} offers after {@link #start()} not yet moved into the buffer (SPEC §11.2): the offering thread
+     * adds them here without taking the buffer lock, which the worker holds whenever it looks at the buffer; whoever
+     * holds that lock next moves them in and applies the strategy ({@link #absorbLocked()}): the worker before it looks
+     * at the buffer and between the frames it encodes, or the offering thread itself when the worker waits for a
+     * signal, is gone, or lets more than {@link #INBOX_BOUND} pile up.
+     */
+    private final ConcurrentLinkedQueue<T> inbox = new ConcurrentLinkedQueue<>();
+    /** Items added to {@link #inbox}; the offering thread's count, a hint (concurrent offers may miscount it). */
+    private long inboxAdded;
+    /** Items moved out of {@link #inbox}; written under the buffer lock. */
+    private volatile long inboxAbsorbed;
     /** Encoded size of the last frame; the size charged to the next offered item. Written under the send lock. */
     private volatile long lastEncodedSize = INITIAL_ITEM_SIZE;
     /** The transport acknowledges deliveries (SPEC §12.3.1); found out at the first send, never reset. */
@@ -130,6 +143,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
     static final long DOZE_WINDOW_NANOS = 50_000_000L;
     /** How long a doze lasts: the most a frame waits for a worker that was busy a moment ago. */
     static final long DOZE_NANOS = 100_000L;
+    /** More queued offers than this make the offering thread move them into the buffer itself (if it gets the lock). */
+    static final long INBOX_BOUND = 1_024;
+    /** How often (in offers, a power of two) the offering thread compares the queued offers with the bound. */
+    private static final long INBOX_CHECK_EVERY = 64;
 
     // Lifecycle: written under `lifecycle`, read without it.
     private final Object lifecycle = new Object();
@@ -145,9 +162,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
      * The worker is waiting on {@code workAvailable} and nobody has signalled it since. Set by the worker just before
      * it waits, still holding the lock, so an offer that comes after the worker's last look at the buffer sees it and
      * signals (no lost wake-up); cleared by whoever signals, so offers arriving before the worker has the lock again
-     * do not signal twice.
+     * do not signal twice. Volatile: a queued offer reads it without the lock (see {@link #awaitWork}).
      */
-    private boolean workerWaiting;
+    private volatile boolean workerWaiting;
     /** When the worker last sent (worker thread only); it dozes instead of waiting for a while after. */
     private long lastSendNanos = System.nanoTime() - DOZE_WINDOW_NANOS;
     /** Signals given to a waiting worker; visible for testing. */
@@ -291,6 +308,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         AckLedger.Settlement unacknowledged;
         buffer.lock.lock();
         try {
+            absorbLocked(); // queued offers are left over too (an offer after this finds `abandoned` and is rejected)
             abandoned = true;
             leftovers = buffer.drainAll();
             InFlight<T> held = inFlight;
@@ -400,7 +418,9 @@ public final class TelemetryWorker<T extends BufferedItem> {
      */
     public int clearBuffer() {
         sendLock.lock();
+        buffer.lock.lock();
         try {
+            absorbLocked();
             List<T> cleared = buffer.drainAll();
             if (!cleared.isEmpty()) {
                 counters.addDropped(cleared.size());
@@ -408,13 +428,20 @@ public final class TelemetryWorker<T extends BufferedItem> {
             producer.requestKeyframe();
             return cleared.size();
         } finally {
+            buffer.lock.unlock();
             sendLock.unlock();
         }
     }
 
     /** The number of buffered items ({@code queue_length}); items taken for sending are not counted. */
     public int queueLength() {
-        return buffer.size();
+        buffer.lock.lock();
+        try {
+            absorbLocked();
+            return buffer.sizeLocked();
+        } finally {
+            buffer.lock.unlock();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ offer
@@ -449,13 +476,98 @@ public final class TelemetryWorker<T extends BufferedItem> {
      * buffer is then over capacity (SPEC §11.2, §11.3). Wakes the worker when a flush trigger holds. After
      * {@link #stop()}, or when the restart budget is spent, the item is dropped and counted at once.
      *
-     * @return what happened; the counters already reflect it
+     * <p>With {@code drop_oldest} after {@link #start()}, the item is queued for the worker instead, without the buffer
+     * lock ({@link OfferOutcome#QUEUED}): the size is charged and the strategy applied (and counted) when it is moved
+     * into the buffer, within about {@link #DOZE_NANOS} while the worker is busy. That keeps the worker's lock, and its
+     * cache lines, off the simulation thread's path (SPEC §20 P1).
+     *
+     * @return what happened; the counters already reflect it, except for a queued item
      */
     public OfferOutcome offer(T item) {
-        return offer(item, lastEncodedSize);
+        Objects.requireNonNull(item, "item");
+        if (settings.backpressure() != BackpressureStrategy.DROP_OLDEST || !started || stopCalled || dead) {
+            return offer(item, lastEncodedSize);
+        }
+        inbox.add(item);
+        // Read after the add: a worker about to wait, a stop or a death that this add might have come too late for
+        // sees the item, or this thread sees them (each side writes its volatile before it reads the other's).
+        boolean checkBound = (++inboxAdded & (INBOX_CHECK_EVERY - 1)) == 0;
+        if (workerWaiting || stopCalled || dead) {
+            buffer.lock.lock();
+            return absorbOnOfferingThread();
+        }
+        if (checkBound && inboxAdded - inboxAbsorbed > INBOX_BOUND && buffer.lock.tryLock()) {
+            // The worker has been away (a slow send, or descheduled): move the queue in here. Without the lock, the
+            // thread that holds it is about to.
+            return absorbOnOfferingThread();
+        }
+        return OfferOutcome.QUEUED;
     }
 
-    /** {@link #offer(BufferedItem)} with an explicit size; visible for testing. */
+    /** Buffer lock held (and released here): moves queued offers in on the offering thread; wakes the worker if due. */
+    private OfferOutcome absorbOnOfferingThread() {
+        try {
+            int dropped = absorbLocked();
+            if (dead || abandoned) {
+                return OfferOutcome.REJECTED_WORKER_DEAD;
+            }
+            wakeIfTriggered();
+            return dropped == 0 ? OfferOutcome.ACCEPTED
+                    : dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP : new OfferOutcome.AcceptedAfterDrop(dropped);
+        } finally {
+            buffer.lock.unlock();
+        }
+    }
+
+    /**
+     * Buffer lock held: moves the queued offers into the buffer, oldest first, as {@link #offer(BufferedItem, long)}
+     * would have buffered them ({@code drop_oldest}): each is charged the size of the last encoded frame, and what is
+     * over capacity is dropped and counted. Once the worker is down for good or {@link #stop()} has accounted for what
+     * was left, they are dropped and counted instead. Logs the drop warning, if due. Returns how many were dropped.
+     */
+    private int absorbLocked() {
+        T item = inbox.poll();
+        if (item == null) {
+            return 0;
+        }
+        int overflow = 0;
+        long rejected = 0;
+        long lastRejectedSeq = -1;
+        long absorbed = 0;
+        do {
+            absorbed++;
+            if (dead || abandoned) {
+                rejected++;
+                lastRejectedSeq = Math.max(lastRejectedSeq, item.seq());
+                continue;
+            }
+            buffer.appendLocked(item, lastEncodedSize);
+            if (buffer.isOverCapacityLocked()) {
+                overflow += buffer.dropOverflowLocked();
+            }
+        } while ((item = inbox.poll()) != null);
+        inboxAbsorbed += absorbed;
+        if (rejected > 0) {
+            counters.addDropped(rejected);
+            markResync(lastRejectedSeq);
+        }
+        String warning = recordDrops(overflow, buffer.lastDroppedSeq(), false);
+        if (warning != null) {
+            // Rate-limited (one summary per 10 s at most); no offer waits for this lock while it is logged.
+            LOG.log(Level.WARNING, warning);
+        }
+        return overflow + (int) Math.min(Integer.MAX_VALUE, rejected);
+    }
+
+    /** Visible for testing: the offers queued and not yet moved into the buffer (a hint while offers go on). */
+    long queuedOffers() {
+        return inboxAdded - inboxAbsorbed;
+    }
+
+    /**
+     * {@link #offer(BufferedItem)} with an explicit size, always applied at once under the buffer lock (never queued);
+     * visible for testing.
+     */
     OfferOutcome offer(T item, long sizeBytes) {
         Objects.requireNonNull(item, "item");
         String warning = null;
@@ -463,10 +575,12 @@ public final class TelemetryWorker<T extends BufferedItem> {
         buffer.lock.lock();
         try {
             if (dead || stopCalled) {
+                absorbLocked();
                 counters.addDropped(1);
                 markResync(item.seq());
                 return OfferOutcome.REJECTED_WORKER_DEAD;
             }
+            absorbLocked(); // offers queued before this one go first
             buffer.appendLocked(item, sizeBytes);
             if (!buffer.isOverCapacityLocked()) {
                 wakeIfTriggered();
@@ -694,6 +808,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (abandoned) {
                     return Action.END;
                 }
+                absorbLocked();
                 int size = buffer.sizeLocked();
                 boolean windowOpen = ackMode && ledger.unackedFrames() > 0;
                 boolean windowBlocked = windowOpen && buffer.isOverCapacityLocked();
@@ -750,7 +865,8 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /**
      * Buffer lock held: waits on {@code workAvailable} for at most {@code nanos}. {@code workerWaiting} is set before
-     * the wait releases the lock, so every offer after the worker's last look at the buffer knows to signal it.
+     * the wait releases the lock, so every offer after the worker's last look at the buffer knows to signal it; offers
+     * queued before they could see it are moved in here, and then the worker does not wait (its caller looks again).
      */
     private void awaitWork(long nanos) {
         if (nanos <= 0) {
@@ -758,6 +874,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
         }
         beforeWorkerWaits.run();
         workerWaiting = true;
+        if (!inbox.isEmpty()) {
+            workerWaiting = false;
+            return;
+        }
         try {
             buffer.workAvailable.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -865,6 +985,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (abandoned) {
                     return false;
                 }
+                absorbLocked();
                 List<T> items = buffer.take(settings.maxBatchSize());
                 if (items.isEmpty()) {
                     return true;
@@ -912,6 +1033,16 @@ public final class TelemetryWorker<T extends BufferedItem> {
             EncodedFrame frame = encoded.get();
             lastEncodedSize = frame.size();
             frames.add(frame);
+            if (!fanOut && !inbox.isEmpty()) {
+                // Offers queued while this batch is encoded are moved in now, not after the send: so the capacity
+                // and the drops they cause are applied within about one frame's encoding.
+                buffer.lock.lock();
+                try {
+                    absorbLocked();
+                } finally {
+                    buffer.lock.unlock();
+                }
+            }
         }
         if (frames.isEmpty()) {
             return true;
@@ -1144,6 +1275,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 attempt = restartBudget.tryAcquire(clock.instant());
                 if (attempt == 0) {
                     dead = true;
+                    absorbLocked();
                     lost = buffer.drainAll();
                     buffer.notFull.signalAll();
                 }

@@ -819,4 +819,158 @@ class TelemetryWorkerTest {
             closed = true;
         }
     }
+
+    // ------------------------------------------------------------------------------------------------ queued offers
+
+    /** What the publisher does with {@code drop_oldest}: no size given, so once the worker runs the item is queued. */
+    private OfferOutcome offerQueued(TelemetryWorker<TestItem> worker, long seq) {
+        counters.incrementFramesBuilt();
+        return worker.offer(TestItem.of(seq));
+    }
+
+    /**
+     * Starts {@code worker} (batches of one), has it send seq 0 (so queued items are charged that frame's size, not the
+     * initial guess), then holds it in the send of seq 1.
+     */
+    private void holdInSend(TelemetryWorker<TestItem> worker) throws InterruptedException {
+        worker.start();
+        offer(worker, 0);
+        transport.awaitFrames(1, Waits.LIMIT);
+        transport.blockSends();
+        offerQueued(worker, 1);
+        assertThat(transport.awaitSendBlocked(Waits.LIMIT)).isTrue();
+    }
+
+    @Test
+    void dropOldestOffersWhileTheWorkerSendsAreQueuedAndSentInOrder() throws Exception {
+        TelemetryWorker<TestItem> worker = worker(settings().maxBatchSize(1));
+        holdInSend(worker);
+
+        for (long seq = 2; seq <= 20; seq++) {
+            assertThat(offerQueued(worker, seq)).isSameAs(OfferOutcome.QUEUED);
+        }
+        assertThat(worker.queuedOffers()).as("the worker is in a send: nothing moved in yet").isEqualTo(19);
+        assertThat(status().framesDroppedTotal()).isZero();
+        transport.releaseSends();
+
+        transport.awaitFrames(21, Waits.LIMIT);
+        assertThat(transport.seqs()).isEqualTo(java.util.stream.LongStream.rangeClosed(0, 20).boxed().toList());
+        assertThat(worker.queuedOffers()).isZero();
+        worker.stop();
+        assertInvariant();
+    }
+
+    @Test
+    void queuedOffersOverCapacityDropTheOldestWhenMovedIn() throws Exception {
+        TelemetryWorker<TestItem> worker = worker(settings().maxBufferBytes(2 * FRAME_SIZE).maxBatchSize(1));
+        holdInSend(worker);
+        for (long seq = 2; seq <= 7; seq++) {
+            assertThat(offerQueued(worker, seq)).isSameAs(OfferOutcome.QUEUED);
+        }
+        assertThat(status().framesDroppedTotal()).as("counted when moved in, not before").isZero();
+
+        transport.releaseSends();
+
+        transport.awaitFrames(4, Waits.LIMIT);
+        assertThat(transport.seqs()).containsExactly(0L, 1L, 6L, 7L);
+        assertThat(transport.frames().get(2).kind()).as("the first frame after the gap").isEqualTo(FrameKind.SNAPSHOT);
+        assertThat(status().droppedMessages()).isEqualTo(4);
+        assertThat(logs.warnings()).contains("Telemetry buffer exceeded " + 2 * FRAME_SIZE + " bytes; dropped 4 payloads");
+        worker.stop();
+        assertInvariant();
+    }
+
+    @Test
+    void anOfferWhileTheWorkerWaitsIsMovedInByTheOfferingThreadAndWakesIt() {
+        TelemetryWorker<TestItem> worker = worker(settings().maxBatchSize(1));
+        AtomicInteger waits = new AtomicInteger();
+        worker.beforeWorkerWaits(waits::incrementAndGet);
+        worker.start();
+
+        for (int seq = 0; seq < 3; seq++) {
+            int waited = seq + 1;
+            // After each send the worker dozes for a while, then waits for a signal (the poll interval is 30 s).
+            awaitTrue("the worker waits", () -> waits.get() >= waited);
+            long wakeUpsBefore = worker.wakeUps(); // takes the buffer lock: the worker is inside its wait now
+
+            assertThat(offerQueued(worker, seq)).as("moved in at once, not left queued").isSameAs(OfferOutcome.ACCEPTED);
+
+            assertThat(worker.wakeUps()).isEqualTo(wakeUpsBefore + 1);
+            transport.awaitFrames(seq + 1, Waits.LIMIT);
+        }
+        assertThat(transport.seqs()).containsExactly(0L, 1L, 2L);
+        worker.stop();
+        assertInvariant();
+    }
+
+    @Test
+    void theOfferingThreadMovesQueuedOffersInWhileTheWorkerIsAwayInASend() throws Exception {
+        TelemetryWorker<TestItem> worker = worker(settings().maxBufferBytes(4 * FRAME_SIZE).maxBatchSize(1));
+        holdInSend(worker);
+        long offers = 3 * TelemetryWorker.INBOX_BOUND;
+
+        for (long seq = 2; seq < 2 + offers; seq++) {
+            offerQueued(worker, seq);
+        }
+
+        assertThat(worker.queuedOffers()).as("queued offers stay bounded")
+                .isLessThanOrEqualTo(TelemetryWorker.INBOX_BOUND + 64);
+        assertThat(status().framesDroppedTotal()).as("dropped while the worker is still in its send")
+                .isGreaterThanOrEqualTo(offers - TelemetryWorker.INBOX_BOUND - 64 - 4);
+        transport.releaseSends();
+        worker.stop();
+        assertThat(worker.queuedOffers()).isZero();
+        assertInvariant();
+    }
+
+    @Test
+    void queuedOffersLeftAtTheStopDeadlineAreCountedAsDropped() throws Exception {
+        TelemetryWorker<TestItem> worker = worker(settings().maxBatchSize(1).stopTimeout(Duration.ofMillis(200)));
+        holdInSend(worker);
+        for (long seq = 2; seq <= 6; seq++) {
+            assertThat(offerQueued(worker, seq)).isSameAs(OfferOutcome.QUEUED);
+        }
+
+        StopReport report = worker.stop();
+
+        assertThat(report.deadlineReached()).isTrue();
+        assertThat(report.undelivered()).as("the frame in the send and the 5 queued").isEqualTo(6);
+        assertThat(worker.queuedOffers()).isZero();
+        assertInvariant();
+    }
+
+    @Test
+    void everyQueuedOfferIsSentOrCountedWhenAStopRacesTheOffers() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            TelemetryWorker<TestItem> worker = worker(settings().maxBufferBytes(8 * FRAME_SIZE).maxBatchSize(4));
+            worker.start();
+            CountDownLatch offering = new CountDownLatch(1);
+            AtomicBoolean done = new AtomicBoolean();
+            List<OfferOutcome> rejected = new CopyOnWriteArrayList<>();
+            Thread offerer = new Thread(() -> {
+                for (long seq = 0; seq < 100_000_000L; seq++) {
+                    OfferOutcome outcome = offerQueued(worker, seq);
+                    if (outcome instanceof OfferOutcome.RejectedWorkerDead) {
+                        rejected.add(outcome);
+                    }
+                    if (done.get() && !rejected.isEmpty()) {
+                        break;
+                    }
+                    if (seq == 100) {
+                        offering.countDown();
+                    }
+                }
+            }, "offerer");
+            offerer.start();
+            assertThat(offering.await(Waits.LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            worker.stop();
+            done.set(true);
+            offerer.join(Waits.LIMIT.toMillis());
+
+            assertThat(offerer.isAlive()).isFalse();
+            assertThat(rejected).as("offers after the stop are rejected").isNotEmpty();
+            assertInvariant();
+        }
+    }
 }
