@@ -12,6 +12,7 @@ import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.encode.DocumentSlot;
 import org.townlet.telemetry.core.encode.TickRecord;
 import org.townlet.telemetry.core.worker.BufferedItem;
+import org.townlet.telemetry.core.worker.PaddedCount;
 
 /**
  * What the simulation thread emitted and nobody has ingested yet, in order (SPEC §2, §20 P1): the simulation thread
@@ -49,12 +50,10 @@ final class IngestionLog {
     }
 
     private static final VarHandle NEXT;
-    private static final VarHandle APPENDED;
 
     static {
         try {
             NEXT = MethodHandles.lookup().findVarHandle(Entry.class, "next", Entry.class);
-            APPENDED = MethodHandles.lookup().findVarHandle(IngestionLog.class, "appended", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -168,8 +167,9 @@ final class IngestionLog {
     private final ReentrantLock ingestLock = new ReentrantLock();
     // Written under ingestLock: the last entry ingested (a sentinel at first); volatile for hasPending().
     private volatile Entry head;
-    // Entries appended and ingested; a hint for the bound only (appends from several threads may miscount it).
-    private long appended;
+    // Entries appended and ingested; a hint for the bound only (appends from several threads may miscount it). The
+    // appended count has cache lines of its own: the ingesting thread writes `head` and `ingested` here.
+    private final PaddedCount appended = new PaddedCount();
     private volatile long ingested;
 
     IngestionLog(Ingester ingester) {
@@ -188,7 +188,8 @@ final class IngestionLog {
         NEXT.setRelease(previous, entry);
         // The bound is checked every BOUND_CHECK_EVERY appends: `ingested` is written by whichever thread ingests, so
         // reading it on every append would cost the appending thread a cache miss each time.
-        if ((++appended & (BOUND_CHECK_EVERY - 1)) == 0 && appended - ingested > MAX_PENDING) {
+        long count = appended.increment();
+        if ((count & (BOUND_CHECK_EVERY - 1)) == 0 && count - ingested > MAX_PENDING) {
             catchUp();
         }
     }
@@ -224,7 +225,7 @@ final class IngestionLog {
      * thread's count without synchronising with it, so the answer may be a little old).
      */
     boolean backlogAtLeast(long entries) {
-        return (long) APPENDED.getOpaque(this) - ingested >= entries;
+        return appended.read() - ingested >= entries;
     }
 
     /** How many entries were ingested so far. */

@@ -114,8 +114,11 @@ public final class TelemetryWorker<T extends BufferedItem> {
      * signal, is gone, or lets more than {@link #INBOX_BOUND} pile up.
      */
     private final ConcurrentLinkedQueue<T> inbox = new ConcurrentLinkedQueue<>();
-    /** Items added to {@link #inbox}; the offering thread's count, a hint (concurrent offers may miscount it). */
-    private long inboxAdded;
+    /**
+     * Items added to {@link #inbox}; the offering thread's count, a hint (concurrent offers may miscount it), on cache
+     * lines of its own (this object's other fields are mostly the worker's).
+     */
+    private final PaddedCount inboxAdded = new PaddedCount();
     /** Items moved out of {@link #inbox}; written under the buffer lock. */
     private volatile long inboxAbsorbed;
     /** Encoded size of the last frame; the size charged to the next offered item. Written under the send lock. */
@@ -491,12 +494,13 @@ public final class TelemetryWorker<T extends BufferedItem> {
         inbox.add(item);
         // Read after the add: a worker about to wait, a stop or a death that this add might have come too late for
         // sees the item, or this thread sees them (each side writes its volatile before it reads the other's).
-        boolean checkBound = (++inboxAdded & (INBOX_CHECK_EVERY - 1)) == 0;
+        long added = inboxAdded.increment();
+        boolean checkBound = (added & (INBOX_CHECK_EVERY - 1)) == 0;
         if (workerWaiting || stopCalled || dead) {
             buffer.lock.lock();
             return absorbOnOfferingThread();
         }
-        if (checkBound && inboxAdded - inboxAbsorbed > INBOX_BOUND && buffer.lock.tryLock()) {
+        if (checkBound && added - inboxAbsorbed > INBOX_BOUND && buffer.lock.tryLock()) {
             // The worker has been away (a slow send, or descheduled): move the queue in here. Without the lock, the
             // thread that holds it is about to.
             return absorbOnOfferingThread();
@@ -561,7 +565,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
 
     /** Visible for testing: the offers queued and not yet moved into the buffer (a hint while offers go on). */
     long queuedOffers() {
-        return inboxAdded - inboxAbsorbed;
+        return inboxAdded.read() - inboxAbsorbed;
     }
 
     /**
