@@ -28,12 +28,15 @@ import org.townlet.telemetry.api.transport.TransportException;
  *
  * <p><b>Threads.</b>
  * <ul>
- *   <li>The simulation thread calls {@link #offer}; it appends under the buffer lock and never waits for a send,
- *       except under {@code block} (up to {@code block_timeout}, and not at all while the transport is failing)
- *       and {@code fan_out} (it sends its own overflow).
- *       An ordinary offer takes the buffer lock once, allocates nothing of its own, and signals the worker only when
- *       the worker is waiting ({@code workerWaiting}) and a flush trigger holds: while the worker is busy encoding or
- *       sending, offers never wake it (it looks at the buffer again before it waits).</li>
+ *   <li>The simulation thread calls {@link #offer} and never waits for a send, except under {@code block} (up to
+ *       {@code block_timeout}, and not at all while the transport is failing) and {@code fan_out} (it sends its own
+ *       overflow). Under {@code drop_oldest}, once the worker runs, an offer only adds the item to a lock-free queue
+ *       (the {@code inbox}); whoever holds the buffer lock next moves queued items into the buffer and applies the
+ *       strategy: the worker before it looks at the buffer and between the frames it encodes, or the offering thread
+ *       when the worker waits for a signal, has stopped or died, or lets more than {@link #INBOX_BOUND} pile up.
+ *       Otherwise an offer takes the buffer lock once. Either way it signals the worker only when the worker is
+ *       waiting ({@code workerWaiting}) and a flush trigger holds: while the worker is busy encoding or sending,
+ *       offers never wake it (it looks at the buffer again before it waits).</li>
  *   <li>The worker thread is the only consumer of the buffer. It waits for a flush trigger (§11.5), then, holding the
  *       <b>send lock</b> (one fair {@link ReentrantLock}), takes up to {@code max_batch_size} items, encodes them
  *       through the {@link FrameProducer} and sends them as one batch with retries (§11.6).</li>
