@@ -69,6 +69,8 @@ class IngestionLogTest {
         for (long n = 1; n <= 2 * IngestionLog.MAX_PENDING; n++) {
             log.append(metric(n));
         }
+        // An append that waited for the lock could only have got here after the reader timed out and finished.
+        assertThat(reader).as("the appends went on while the reader held the lock").isNotDone();
         release.countDown();
         reader.get(30, TimeUnit.SECONDS);
         log.ingestAll();
