@@ -72,8 +72,8 @@ class PublisherFrameProducerTest {
             TickRecord slotted = new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
                     new DocumentSlot());
             if (seq % 2 == 0) {
-                assertThat(ahead.prebuild(slotted)).isTrue();
-                assertThat(ahead.prebuild(slotted)).as("built once").isFalse();
+                assertThat(ahead.prebuild(slotted, true)).isTrue();
+                assertThat(ahead.prebuild(slotted, true)).as("built once").isFalse();
             }
             actual.add(decode(ahead.encode(slotted).orElseThrow()));
             assertThat(slotted.slot().isFilled()).isEqualTo(seq % 2 == 0);
@@ -81,9 +81,9 @@ class PublisherFrameProducerTest {
 
         assertThat(actual).isEqualTo(expected);
         // encode reached seq 5: an older record is no longer built ahead
-        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new DocumentSlot())))
+        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new DocumentSlot()), true))
                 .isFalse();
-        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot())))
+        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot()), true))
                 .isTrue();
     }
 
@@ -108,7 +108,7 @@ class PublisherFrameProducerTest {
                 return;
             }
             for (TickRecord record : records) {
-                ahead.prebuild(record); // races the encoding below: claims, closed slots and late fills
+                ahead.prebuild(record, true); // races the encoding below: claims, closed slots and late fills
             }
         }, "test-building-ahead");
         builder.start();
@@ -132,8 +132,8 @@ class PublisherFrameProducerTest {
         TickRecord dropped = new TickRecord(1, 2, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
 
         try (LogCapture log = LogCapture.of(SnapshotDocumentBuilder.class)) {
-            assertThat(producer.prebuild(used)).isTrue();
-            assertThat(producer.prebuild(dropped)).isTrue();
+            assertThat(producer.prebuild(used, true)).isTrue();
+            assertThat(producer.prebuild(dropped, true)).isTrue();
             assertThat(counters.toStatus().nonfiniteValuesTotal()).as("nothing counted while building ahead").isZero();
 
             Map<String, Object> frame = decode(producer.encode(used).orElseThrow());
@@ -152,7 +152,7 @@ class PublisherFrameProducerTest {
     void aDocumentBuiltAheadCarriesTheTransportStatusOfWhenItIsEncoded() {
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
         TickRecord record = new TickRecord(0, 1, TickRecord.Kind.TICK, queues(0), new DocumentSlot());
-        assertThat(producer.prebuild(record)).isTrue();
+        assertThat(producer.prebuild(record, true)).isTrue();
 
         counters.addTransformDrops(3); // the pipeline moved on after the document was built
 
