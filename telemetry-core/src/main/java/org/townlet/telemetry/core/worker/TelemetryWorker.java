@@ -516,7 +516,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         try {
             int dropped = absorbLocked();
             if (dead || abandoned) {
-                return OfferOutcome.REJECTED_WORKER_DEAD;
+                return OfferOutcome.REJECTED_WORKER_DEAD; // absorbLocked counted it
             }
             wakeIfTriggered();
             return dropped == 0 ? OfferOutcome.ACCEPTED
@@ -530,7 +530,8 @@ public final class TelemetryWorker<T extends BufferedItem> {
      * Buffer lock held: moves the queued offers into the buffer, oldest first, as {@link #offer(BufferedItem, long)}
      * would have buffered them ({@code drop_oldest}): each is charged the size of the last encoded frame, and what is
      * over capacity is dropped and counted. Once the worker is down for good or {@link #stop()} has accounted for what
-     * was left, they are dropped and counted instead. Logs the drop warning, if due. Returns how many were dropped.
+     * was left, they are dropped and counted instead. Logs the drop warning, if due. Returns how many were dropped for
+     * capacity.
      */
     private int absorbLocked() {
         T item = inbox.poll();
@@ -563,7 +564,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
             // Rate-limited (one summary per 10 s at most); no offer waits for this lock while it is logged.
             LOG.log(Level.WARNING, warning);
         }
-        return overflow + (int) Math.min(Integer.MAX_VALUE, rejected);
+        return overflow;
     }
 
     /** Visible for testing: the offers queued and not yet moved into the buffer (a hint while offers go on). */
