@@ -233,6 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
         cpu.put("unpaced_on", result.cpuOn().toMap());
         cpu.put("paced", result.cpuPaced().toMap());
         document.put("thread_cpu_us_per_tick", cpu);
+        document.put("paced_round_contention", result.pacedContention().toMap());
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -256,6 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
                 result.cpuOn().deriverUs(), result.cpuOn().workerUs());
         out.printf("  paced round                 %6.1f / %6.1f / %6.1f%n", result.cpuPaced().simulationUs(),
                 result.cpuPaced().deriverUs(), result.cpuPaced().workerUs());
+        out.println("during the paced round: " + result.pacedContention().describe());
         out.flush();
     }
 

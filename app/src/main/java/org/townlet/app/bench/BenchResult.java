@@ -1,7 +1,11 @@
 package org.townlet.app.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
 /**
  * The figures of one {@code townlet bench} (SPEC §19, §20). Rates are per second; times in microseconds.
@@ -31,6 +35,7 @@ import java.util.Map;
  * @param cpuOn              CPU time per tick of the simulation, deriver and worker threads in the unpaced "on"
  *                           rounds, from the first tick until the pipeline was drained
  * @param cpuPaced           the same in the paced round
+ * @param pacedContention    what else took or withheld CPU during the paced round (P2 is a question of CPU to spare)
  */
 record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sinkShare, double sinkShareRaw,
                    double timerOverheadNs, double emitP50Us,
@@ -38,7 +43,7 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
                    long framesDroppedOn, long framesDropped, long queuePeak, double pacedTicksPerSecond,
                    double allocBytesPerFrame, double tcpFramesPerSecond, double rawFramesPerSecond,
                    double tcpVsRawRatio, int tcpFrames, Map<String, CallCost> sinkCalls, CpuPerTick cpuOn,
-                   CpuPerTick cpuPaced) {
+                   CpuPerTick cpuPaced, Contention pacedContention) {
 
     /** One kind of sink call, per tick of the "on" rounds; the timer's cost is included. */
     record CallCost(double callsPerTick, double nanosPerTick) {
@@ -58,6 +63,54 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
             map.put("deriver", round(deriverUs, 1));
             map.put("worker", round(workerUs, 1));
             return map;
+        }
+    }
+
+    /**
+     * What else took or withheld CPU during a round, from its first tick until its pipeline was drained: milliseconds
+     * the JIT spent compiling ({@code CompilationMXBean}), milliseconds and count of garbage collections as the
+     * collectors report them, and milliseconds the simulation, deriver and worker threads spent runnable but waiting
+     * for a core ({@link RunQueueWait}; empty where the OS does not report it).
+     */
+    record Contention(double jitMs, double gcMs, long gcCollections, OptionalDouble simulationWaitMs,
+                      OptionalDouble deriverWaitMs, OptionalDouble workerWaitMs) {
+        Contention {
+            Objects.requireNonNull(simulationWaitMs, "simulationWaitMs");
+            Objects.requireNonNull(deriverWaitMs, "deriverWaitMs");
+            Objects.requireNonNull(workerWaitMs, "workerWaitMs");
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("jit_ms", round(jitMs, 1));
+            map.put("gc_ms", round(gcMs, 1));
+            map.put("gc_collections", gcCollections);
+            Map<String, Object> waits = waitsMs();
+            if (!waits.isEmpty()) {
+                map.put("runqueue_wait_ms", waits);
+            }
+            return map;
+        }
+
+        /** One line for the progress output. */
+        String describe() {
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "the JIT compiled for %.0f ms and GC took %.0f ms (%d collections)", jitMs, gcMs, gcCollections));
+            Map<String, Object> waits = waitsMs();
+            if (!waits.isEmpty()) {
+                StringJoiner each = new StringJoiner(", ", "; waiting for a core: ", "");
+                waits.forEach((thread, ms) -> each.add(thread + " " + ms + " ms"));
+                text.append(each);
+            }
+            return text.toString();
+        }
+
+        private Map<String, Object> waitsMs() {
+            Map<String, Object> waits = new LinkedHashMap<>();
+            simulationWaitMs.ifPresent(ms -> waits.put("simulation", round(ms, 1)));
+            deriverWaitMs.ifPresent(ms -> waits.put("deriver", round(ms, 1)));
+            workerWaitMs.ifPresent(ms -> waits.put("worker", round(ms, 1)));
+            return waits;
         }
     }
 

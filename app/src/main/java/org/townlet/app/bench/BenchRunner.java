@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -82,6 +85,7 @@ final class BenchRunner {
     private final PrintStream progress;
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final RunQueueWait runQueueWait = new RunQueueWait();
 
     BenchRunner(Configs configs, TransportRegistry registry, BenchSettings settings, PrintStream progress) {
         this.configs = configs;
@@ -92,7 +96,41 @@ final class BenchRunner {
 
     /** A finished round. */
     private record Round(long ticks, long loopNanos, long wallNanos, TimingSink timing, TransportStatus status,
-                         long allocatedBytes, ThreadCpu cpu) {
+                         long allocatedBytes, ThreadCpu cpu, BenchResult.Contention contention) {
+    }
+
+    /**
+     * What the rest of the JVM and the machine did around a round's threads, as totals so far: time compiling, time
+     * collecting, and the time the simulation, deriver and worker threads waited for a core (Linux only).
+     */
+    private record MachineSample(long jitMillis, long gcMillis, long gcCollections, OptionalLong simulationWait,
+                                 OptionalLong deriverWait, OptionalLong workerWait) {
+        static MachineSample take(RunQueueWait waits) {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long compiling = jit != null && jit.isCompilationTimeMonitoringSupported()
+                    ? jit.getTotalCompilationTime() : 0;
+            long collecting = 0;
+            long collections = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collecting += Math.max(0, collector.getCollectionTime());
+                collections += Math.max(0, collector.getCollectionCount());
+            }
+            return new MachineSample(compiling, collecting, collections, waits.currentThreadNanos(),
+                    waits.threadsNamedNanos(TelemetryPublisher.DERIVER_THREAD_NAME),
+                    waits.threadsNamedNanos(TelemetryWorker.THREAD_NAME));
+        }
+
+        BenchResult.Contention since(MachineSample start) {
+            return new BenchResult.Contention(jitMillis - start.jitMillis, gcMillis - start.gcMillis,
+                    gcCollections - start.gcCollections, waitedMillis(start.simulationWait, simulationWait),
+                    waitedMillis(start.deriverWait, deriverWait), waitedMillis(start.workerWait, workerWait));
+        }
+
+        private static OptionalDouble waitedMillis(OptionalLong before, OptionalLong after) {
+            return before.isPresent() && after.isPresent()
+                    ? OptionalDouble.of(Math.max(0, after.getAsLong() - before.getAsLong()) / 1e6)
+                    : OptionalDouble.empty();
+        }
     }
 
     /** CPU time of the pipeline's threads: a sample, or the time from one sample to another. */
@@ -179,8 +217,8 @@ final class BenchRunner {
                 settings.ticks(), PACED_TICKS_PER_SECOND);
         Path pacedFile = workDir.resolve("paced.jsonl");
         Round paced = runPaced(pacedFile, settings.ticks());
-        progress.printf("bench: paced round: dropped %d, queue peak %d%n", paced.status().framesDroppedTotal(),
-                paced.status().queueLengthPeak());
+        progress.printf("bench: paced round: dropped %d, queue peak %d; meanwhile %s%n",
+                paced.status().framesDroppedTotal(), paced.status().queueLengthPeak(), paced.contention().describe());
         List<EncodedFrame> frames = readFrames(pacedFile);
         progress.printf("bench: tcp loopback round, %d pre-encoded frames%n", frames.size());
         double[] tcp = tcpRound(frames);
@@ -195,7 +233,7 @@ final class BenchRunner {
                 paced.status().queueLengthPeak(), paced.ticks() / (paced.loopNanos() / 1e9),
                 framesBuilt == 0 ? 0 : (double) allocated / framesBuilt, tcp[0], tcp[1],
                 tcp[1] > 0 ? tcp[0] / tcp[1] : 0, frames.size(), perTick(byCall, ticksOn), cpuOn.perTick(ticksOn),
-                paced.cpu().perTick(paced.ticks()));
+                paced.cpu().perTick(paced.ticks()), paced.contention());
     }
 
     /** The calls' totals per tick, most expensive first. */
@@ -329,6 +367,7 @@ final class BenchRunner {
         long[] pipeline = concat(workers, derivers);
         long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
         ThreadCpu cpuStart = ThreadCpu.sample(threads, sim.getId(), derivers, workers);
+        MachineSample machineStart = MachineSample.take(runQueueWait);
         long started = System.nanoTime();
         long loopNanos;
         boolean measured = false;
@@ -357,9 +396,10 @@ final class BenchRunner {
         long wallNanos = System.nanoTime() - started;
         long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
         ThreadCpu cpu = ThreadCpu.sample(threads, sim.getId(), derivers, workers).since(cpuStart);
+        BenchResult.Contention contention = MachineSample.take(runQueueWait).since(machineStart);
         timing.stop();
         return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
-                cpu);
+                cpu, contention);
     }
 
     /** Waits until every frame built was delivered or dropped (the stub is drained at once). */

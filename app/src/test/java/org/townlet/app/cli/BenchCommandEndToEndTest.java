@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,16 @@ class BenchCommandEndToEndTest {
             assertThat(cpu.get("worker").asDouble()).as(round).isPositive();
             assertThat(cpu.get("deriver").isNumber()).as(round).isTrue();
         }
+        JsonNode contention = figures.get("paced_round_contention");
+        assertThat(contention.get("jit_ms").isNumber()).isTrue();
+        assertThat(contention.get("gc_ms").asDouble()).isNotNegative();
+        assertThat(contention.get("gc_collections").isIntegralNumber()).isTrue();
+        if (Files.isReadable(Path.of("/proc/thread-self/schedstat"))) {
+            assertThat(contention.get("runqueue_wait_ms").get("simulation").asDouble()).isNotNegative();
+            assertThat(contention.get("runqueue_wait_ms").get("worker").isNumber()).isTrue();
+        }
         assertThat(result.stdout()).contains("sink_share").contains("targets (SPEC §20):")
-                .contains("CPU per tick by thread");
+                .contains("CPU per tick by thread").contains("during the paced round: the JIT compiled for");
         assertThat(result.stderr()).contains("bench: paced round");
     }
 
