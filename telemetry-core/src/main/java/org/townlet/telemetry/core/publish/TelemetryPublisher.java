@@ -523,8 +523,7 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             complete(new IngestionLog.Completion(IngestionLog.Completion.NO_SEQ, tick, kind, false));
             return;
         }
-        long seq = counters.framesBuilt();
-        counters.incrementFramesBuilt();
+        long seq = counters.incrementFramesBuilt();
         IngestionLog.Completion completion = new IngestionLog.Completion(seq, tick, kind, deriver != null);
         complete(completion);
         OfferOutcome outcome = worker.offer(completion);

@@ -31,8 +31,9 @@ class PipelineCountersTest {
     void publisherCountersShowInTheStatus() {
         PipelineCounters counters = new PipelineCounters("stdout", "drop_oldest", false, false, false, false);
 
-        counters.incrementFramesBuilt();
-        counters.incrementFramesBuilt();
+        // each call hands out the seq of the frame it counts: 0, then 1
+        assertThat(counters.incrementFramesBuilt()).isZero();
+        assertThat(counters.incrementFramesBuilt()).isEqualTo(1);
         counters.incrementKeyframes();
         counters.incrementIngestErrors();
         counters.incrementNonfiniteValues();
