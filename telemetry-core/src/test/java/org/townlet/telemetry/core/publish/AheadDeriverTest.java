@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.townlet.telemetry.api.event.LoopTick;
 import org.townlet.telemetry.api.event.QueueMetrics;
@@ -65,6 +68,33 @@ class AheadDeriverTest {
             assertThat(derived).isEqualTo(eager.published().derivation().get());
             assertThat(derived.queueHistory()).isNotEmpty();
             assertThat(errors).isEmpty();
+        } finally {
+            deriver.stop(Duration.ofSeconds(5));
+        }
+        assertThat(deriver.isAlive()).isFalse();
+    }
+
+    @Test
+    void goesOnWithoutADozeWhileMoreWorkWaits() throws InterruptedException {
+        // Every doze parks for at least DOZE_NANOS whatever the machine, so rounds that dozed would need 5 s or more
+        // here; rounds that go on at once need milliseconds. The bound leaves a slow machine four seconds.
+        int rounds = 50_000;
+        long dozingAtLeast = rounds * AheadDeriver.DOZE_NANOS;
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger worked = new AtomicInteger();
+        AheadDeriver deriver = new AheadDeriver(() -> {
+            if (worked.incrementAndGet() == rounds) {
+                done.countDown();
+            }
+            return true;
+        }, () -> true);
+        long started = System.nanoTime();
+        deriver.start();
+        try {
+            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+            long elapsed = System.nanoTime() - started;
+
+            assertThat(elapsed).isLessThan(dozingAtLeast * 4 / 5);
         } finally {
             deriver.stop(Duration.ofSeconds(5));
         }
