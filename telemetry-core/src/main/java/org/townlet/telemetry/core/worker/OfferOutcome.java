@@ -50,4 +50,9 @@ public sealed interface OfferOutcome {
 
     /** The shared instance of the usual single drop, so a producer that drops on every offer allocates nothing. */
     OfferOutcome ACCEPTED_AFTER_ONE_DROP = new AcceptedAfterDrop(1);
+
+    /** Buffered after {@code dropped} older items were dropped: a shared instance for none and for one. */
+    static OfferOutcome acceptedAfterDrops(int dropped) {
+        return dropped == 0 ? ACCEPTED : dropped == 1 ? ACCEPTED_AFTER_ONE_DROP : new AcceptedAfterDrop(dropped);
+    }
 }

@@ -519,8 +519,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 return OfferOutcome.REJECTED_WORKER_DEAD; // absorbLocked counted it
             }
             wakeIfTriggered();
-            return dropped == 0 ? OfferOutcome.ACCEPTED
-                    : dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP : new OfferOutcome.AcceptedAfterDrop(dropped);
+            return OfferOutcome.acceptedAfterDrops(dropped);
         } finally {
             buffer.lock.unlock();
         }
@@ -582,13 +581,12 @@ public final class TelemetryWorker<T extends BufferedItem> {
         OfferOutcome outcome;
         buffer.lock.lock();
         try {
+            absorbLocked(); // offers queued before this one go first
             if (dead || stopCalled) {
-                absorbLocked();
                 counters.addDropped(1);
                 markResync(item.seq());
                 return OfferOutcome.REJECTED_WORKER_DEAD;
             }
-            absorbLocked(); // offers queued before this one go first
             buffer.appendLocked(item, sizeBytes);
             if (!buffer.isOverCapacityLocked()) {
                 wakeIfTriggered();
@@ -604,8 +602,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                     int dropped = buffer.dropOverflowLocked();
                     warning = recordDrops(dropped, buffer.lastDroppedSeq(), false);
                     wakeIfTriggered();
-                    outcome = dropped == 1 ? OfferOutcome.ACCEPTED_AFTER_ONE_DROP
-                            : new OfferOutcome.AcceptedAfterDrop(dropped);
+                    outcome = OfferOutcome.acceptedAfterDrops(dropped);
                 }
                 case BLOCK -> {
                     BlockResult result = blockUntilRoom();
