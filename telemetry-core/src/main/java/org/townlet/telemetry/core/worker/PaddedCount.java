@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
  * increments would make every one of those writes, and the writer's next increment, a cache miss (false sharing);
  * on the simulation thread that showed as sink calls costing several times their price (SPEC §20 P1).
  *
- * <p>Threads: {@link #increment()} and {@link #get()} by the owning thread only (plain accesses); {@link #read()} from
- * any thread, without synchronising with the owner (the value may be a little old).
+ * <p>Threads: {@link #increment()} by the owning thread only; {@link #read()} from any thread, without synchronising
+ * with the owner (the value may be a little old).
  */
 public final class PaddedCount {
     private static final VarHandle VALUE;
@@ -35,11 +35,6 @@ public final class PaddedCount {
         long next = value + 1;
         VALUE.setOpaque(this, next);
         return next;
-    }
-
-    /** Owning thread: the value. */
-    public long get() {
-        return value;
     }
 
     /** Any thread: the value as last seen (no ordering with the owner's other writes). */
