@@ -961,6 +961,7 @@ class TelemetryWorkerTest {
                     }
                 }
             }, "offerer");
+            offerer.setDaemon(true); // a failed round must not leave it offering after the test
             offerer.start();
             assertThat(offering.await(Waits.LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
