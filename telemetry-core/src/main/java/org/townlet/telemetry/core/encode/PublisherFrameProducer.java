@@ -156,10 +156,10 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
      * entries of its sections are encoded here too ({@link AheadEncoder}), so the worker mostly copies their bytes.
      * The document is the same as the worker would build (the worker reads its {@code transport} section again when it
      * takes it), kept in the record's {@link TickRecord#slot()}, which {@link #encode} then takes; its non-finite
-     * values count in {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order (its builder's
-     * caches are made for that); a record the worker has reached or passed, or whose slot is taken, is left alone.
-     * The caller leaves the entries to the worker while it has more documents waiting to be built, so that the work
-     * moves to its thread only while that thread has time to spare. Whether it built the document.
+     * values count in {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order
+     * (its builder's caches are made for that); a record the worker has reached or passed, or whose slot is taken, is
+     * left alone. The caller leaves the entries to the worker while it has more documents waiting to be built, so that
+     * the work moves to its thread only while that thread has time to spare. Whether it built the document.
      */
     public boolean prebuild(TickRecord record, boolean encodeEntries) {
         DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
