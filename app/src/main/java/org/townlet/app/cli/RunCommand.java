@@ -65,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--tick-rate", paramLabel = "N",
-            description = "Pace the run to N ticks per second; 0 runs flat out (default 0). Pacing also decides"
-                    + " the default --backpressure.")
+            description = "Pace the run to N ticks per second, never faster; 0 runs flat out (default 0). Ticks"
+                    + " due within the same millisecond run together, so each starts less than 1 ms late. Pacing"
+                    + " also decides the default --backpressure.")
     double tickRate;
 
     @Option(names = "--transport", paramLabel = "NAME",

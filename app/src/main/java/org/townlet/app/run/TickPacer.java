@@ -4,12 +4,21 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Paces a run to a number of ticks per second ({@code --tick-rate}): after tick {@code k} the simulation thread
- * sleeps until {@code start + k / rate}, so the rate holds on average and a slow tick is caught up. It sleeps on a
- * condition, never spins, and {@link #wake()} (a stop request from any thread) ends the sleep at once. {@code bench}
+ * Paces a run to a number of ticks per second ({@code --tick-rate}): tick {@code k + 1} starts no earlier than
+ * {@code start + k / rate}, so the rate holds on average, is never exceeded, and a slow tick is caught up. It sleeps on
+ * a condition, never spins, and {@link #wake()} (a stop request from any thread) ends the sleep at once. {@code bench}
  * paces its paced round with it too, so it measures the pipeline next to the same simulation thread a paced run has.
+ *
+ * <p>It wakes at whole {@link #QUANTUM_NANOS} after the start: a tick due inside a quantum starts at its end, with the
+ * other ticks due in it, one after another. So above 1,000 ticks/s the thread sleeps once a millisecond and not once
+ * a tick, and each tick starts less than a millisecond late. Why: on the 2-core reference machine (a VM) a paced run
+ * at 5,000 ticks/s slept ~4,100 times a second, which cost the simulation thread 17 % of a core in the kernel and
+ * preempted the telemetry worker ~1,100 times a second (docs/PERFORMANCE.md, change 42).
  */
 public final class TickPacer {
+    /** The sleeping granularity (see the class comment). */
+    static final long QUANTUM_NANOS = 1_000_000L;
+
     private final double ticksPerSecond;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
@@ -38,7 +47,7 @@ public final class TickPacer {
         if (!paced()) {
             return;
         }
-        long due = start + (long) (completed * 1e9 / ticksPerSecond);
+        long due = dueAfter(completed);
         lock.lock();
         try {
             long remaining = due - System.nanoTime();
@@ -49,6 +58,15 @@ public final class TickPacer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * When tick {@code completed + 1} may start, on the {@link System#nanoTime()} scale: the end of the quantum its due
+     * time falls in (a due time on a quantum's boundary stays). Paced only.
+     */
+    long dueAfter(long completed) {
+        long offset = (long) (completed * 1e9 / ticksPerSecond);
+        return start + Math.floorDiv(offset + QUANTUM_NANOS - 1, QUANTUM_NANOS) * QUANTUM_NANOS;
     }
 
     /** Ends any sleep and every later one. Any thread. */
