@@ -373,8 +373,9 @@ final class BenchRunner {
         boolean measured = false;
         try {
             timing.recording(true);
-            // Paced as `townlet run --tick-rate` paces: it sleeps until each tick is due and never spins, so the paced
-            // round's pipeline shares the machine with what a paced run has, not with a spinning harness.
+            // Paced as `townlet run --tick-rate` paces (it never spins, and runs the ticks due in a millisecond
+            // together), so the paced round's pipeline shares the machine with what a paced run has, not with a
+            // spinning harness.
             TickPacer pacer = new TickPacer(tickRate);
             pacer.begin();
             for (long t = 0; t < ticks; t++) {
