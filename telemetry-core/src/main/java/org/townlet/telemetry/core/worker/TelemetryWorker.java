@@ -635,7 +635,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
         if (transportFailing) {
             List<T> dropped = buffer.popOverflow();
             wakeIfTriggered();
-            return new BlockResult(new OfferOutcome.AcceptedAfterDrop(dropped.size()), recordDrops(dropped, true));
+            return new BlockResult(OfferOutcome.acceptedAfterDrops(dropped.size()), recordDrops(dropped, true));
         }
         long start = System.nanoTime();
         long remaining = settings.blockTimeout().toNanos();
@@ -684,7 +684,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 if (warning != null) {
                     LOG.log(Level.WARNING, warning);
                 }
-                return new OfferOutcome.AcceptedAfterDrop(overflow.size());
+                return OfferOutcome.acceptedAfterDrops(overflow.size());
             }
             int batchSize = settings.maxBatchSize();
             for (int from = 0; from < overflow.size(); from += batchSize) {
