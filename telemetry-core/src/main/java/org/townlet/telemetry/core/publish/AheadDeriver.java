@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Does the pipeline's work that can run ahead of the worker, on a thread of its own ({@value #THREAD_NAME}): it
@@ -38,6 +39,8 @@ final class AheadDeriver {
 
     private final BooleanSupplier work;
     private final BooleanSupplier moreWaiting;
+    /** Parks the thread for the given nanoseconds (its own doze in production; a counting one in tests). */
+    private final LongConsumer doze;
     private volatile boolean running;
     /** Lifecycle caller only. */
     private Thread thread;
@@ -48,8 +51,14 @@ final class AheadDeriver {
      * that work is already waiting.
      */
     AheadDeriver(BooleanSupplier work, BooleanSupplier moreWaiting) {
+        this(work, moreWaiting, null);
+    }
+
+    /** As above, dozing with {@code doze} (tests: it sees every doze's length); {@code null} parks the thread. */
+    AheadDeriver(BooleanSupplier work, BooleanSupplier moreWaiting, LongConsumer doze) {
         this.work = Objects.requireNonNull(work, "work");
         this.moreWaiting = Objects.requireNonNull(moreWaiting, "moreWaiting");
+        this.doze = doze != null ? doze : nanos -> LockSupport.parkNanos(this, nanos);
     }
 
     /** Starts the thread; only the first call does anything. */
@@ -109,7 +118,7 @@ final class AheadDeriver {
                 }
             }
             boolean busy = System.nanoTime() - lastWork < BUSY_WINDOW_NANOS;
-            LockSupport.parkNanos(this, busy ? DOZE_NANOS : NAP_NANOS);
+            doze.accept(busy ? DOZE_NANOS : NAP_NANOS);
         }
     }
 }

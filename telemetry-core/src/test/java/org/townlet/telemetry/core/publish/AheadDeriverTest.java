@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.townlet.telemetry.api.event.LoopTick;
 import org.townlet.telemetry.api.event.QueueMetrics;
@@ -75,30 +77,32 @@ class AheadDeriverTest {
     }
 
     @Test
-    void goesOnWithoutADozeWhileMoreWorkWaits() throws InterruptedException {
-        // Every doze parks for at least DOZE_NANOS whatever the machine, so rounds that dozed would need 5 s or more
-        // here; rounds that go on at once need milliseconds. The bound leaves a slow machine four seconds.
-        int rounds = 50_000;
-        long dozingAtLeast = rounds * AheadDeriver.DOZE_NANOS;
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicInteger worked = new AtomicInteger();
-        AheadDeriver deriver = new AheadDeriver(() -> {
-            if (worked.incrementAndGet() == rounds) {
-                done.countDown();
-            }
-            return true;
-        }, () -> true);
-        long started = System.nanoTime();
+    void goesOnWithoutADozeWhileMoreWorkWaitsAndDozesOnceItIsDone() throws InterruptedException {
+        // 1,000 rounds find work with more waiting after each; then the rounds find nothing.
+        int busyRounds = 1_000;
+        AtomicInteger rounds = new AtomicInteger();
+        List<Long> dozes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch dozedTwice = new CountDownLatch(2);
+        AheadDeriver deriver = new AheadDeriver(() -> rounds.incrementAndGet() <= busyRounds,
+                () -> rounds.get() < busyRounds, nanos -> {
+                    // negative: a doze while the rounds still found work
+                    dozes.add(rounds.get() <= busyRounds ? -nanos : nanos);
+                    dozedTwice.countDown();
+                    LockSupport.parkNanos(nanos);
+                });
         deriver.start();
         try {
-            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-            long elapsed = System.nanoTime() - started;
-
-            assertThat(elapsed).isLessThan(dozingAtLeast * 4 / 5);
+            assertThat(dozedTwice.await(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             deriver.stop(Duration.ofSeconds(5));
         }
+
         assertThat(deriver.isAlive()).isFalse();
+        // Only the last busy round, after which nothing more waited, dozes (a short doze: work was just found); then
+        // the rounds that find nothing doze.
+        List<Long> seen = List.copyOf(dozes);
+        assertThat(seen.get(0)).isEqualTo(-AheadDeriver.DOZE_NANOS);
+        assertThat(seen.subList(1, seen.size())).isNotEmpty().allMatch(nanos -> nanos > 0);
     }
 
     @Test
