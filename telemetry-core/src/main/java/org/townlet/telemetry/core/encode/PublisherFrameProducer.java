@@ -48,6 +48,12 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private static final long CLAIM_PATIENCE_NANOS = 400_000L;
     /** How many records past the worker's a document built ahead starts at while the worker has a backlog. */
     private static final long WORKER_LEAD = 2;
+    /**
+     * How many records may wait behind the one the worker takes without counting as a backlog: ticks come in bursts
+     * (a paced loop starts the ticks due within a millisecond together, five at 5,000 ticks/s), and the worker meets
+     * the first of a burst with the rest already queued. Only a longer queue means it has fallen behind.
+     */
+    static final long BURST = 8;
 
     private final PipelineCounters counters;
     private final boolean diffEnabled;
@@ -165,10 +171,10 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
         aheadSeq = Math.max(aheadSeq, record.seq());
         long produced = producedSeq;
-        // A worker with frames queued behind this one gets to the next few while this document is built: waiting for
-        // it there would put the two in lockstep (the worker idle half the time), so leave those to the worker and
-        // build further ahead.
-        boolean workerBehind = recordsAfter(produced) > WORKER_LEAD;
+        // A worker with a backlog gets to the next few while this document is built: waiting for it there would put
+        // the two in lockstep (the worker idle half the time), so leave those to the worker and build further ahead.
+        // A burst is no backlog: this thread builds its documents in order, while the worker encodes the first ones.
+        boolean workerBehind = recordsAfter(produced) > BURST + WORKER_LEAD;
         if (record.seq() <= produced || workerBehind && record.seq() <= produced + WORKER_LEAD || !slot.claim()) {
             return false;
         }
@@ -190,13 +196,15 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         producedSeq = item.seq();
         DocumentSlot slot = item.slot();
         // Only the worker thread waits for a document being built; a fan_out producer (the simulation thread) must not.
-        // It also waits for one not started yet when it has caught up with the simulation (this is the newest tick) and
-        // the thread building ahead comes to it next: at a paced rate the worker would otherwise often get to a tick
-        // first and build its document itself, while that thread, with a core to spare, built it for nothing. Behind,
-        // the worker never waits for a start: the two then build different frames at once (docs/PERFORMANCE.md).
+        // It also waits for one not started yet when it has caught up with the simulation (this is the newest tick, or
+        // one of the newest burst) and the thread building ahead comes to it next: at a paced rate the worker would
+        // otherwise often get to a tick first and build its document itself, while that thread, with a core to spare,
+        // built it for nothing; and a document the worker builds among those built ahead costs more to build, diff and
+        // encode (its builder's caches are older). Behind, the worker never waits for a start: the two then build
+        // different frames at once (docs/PERFORMANCE.md).
         boolean onWorker = TelemetryWorker.onWorkerThread();
         long patience = onWorker ? PREBUILT_PATIENCE_NANOS : 0;
-        boolean caughtUp = recordsAfter(item.seq()) <= 0;
+        boolean caughtUp = recordsAfter(item.seq()) <= BURST;
         long claimPatience = onWorker && caughtUp && aheadSeq == item.seq() - 1 ? CLAIM_PATIENCE_NANOS : 0;
         DocumentSlot.Prebuilt prebuilt = slot == null ? null : slot.take(patience, claimPatience);
         if (prebuilt == null) {

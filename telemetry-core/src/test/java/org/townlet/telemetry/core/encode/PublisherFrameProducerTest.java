@@ -125,6 +125,28 @@ class PublisherFrameProducerTest {
     }
 
     @Test
+    void aBurstBehindTheWorkerIsBuiltAheadInOrderAndOnlyABacklogIsLeftToTheWorker() {
+        PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
+        for (long seq = 0; seq < 6; seq++) {
+            counters.incrementFramesBuilt(); // the simulation completed ticks 1-6, a burst
+        }
+        producer.encode(record(0, 1, queues(0))).orElseThrow(); // the worker is at the first of them
+
+        // five records wait behind the worker's: a burst, not a backlog, so the next one is built ahead
+        assertThat(producer.prebuild(new TickRecord(1, 2, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+                .isTrue();
+
+        for (long seq = 6; seq < 6 + PublisherFrameProducer.BURST; seq++) {
+            counters.incrementFramesBuilt();
+        }
+        // now more than a burst waits: the worker takes the next two itself, so this thread starts past them
+        assertThat(producer.prebuild(new TickRecord(2, 3, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+                .isFalse();
+        assertThat(producer.prebuild(new TickRecord(3, 4, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+                .isTrue();
+    }
+
+    @Test
     void nonFiniteValuesOfADocumentBuiltAheadCountWhenItIsUsedAndNotWhenItIsThrownAway() {
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
         ReadModels withNaN = ReadModels.builder().embeddingMetrics(Map.of("reuse_rate", Double.NaN)).build();
