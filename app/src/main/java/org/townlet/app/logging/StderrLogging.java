@@ -3,6 +3,8 @@ package org.townlet.app.logging;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -19,6 +21,8 @@ public final class StderrLogging {
     // Held strongly: java.util.logging keeps loggers weakly, and a collected logger would lose its level.
     private static final java.util.List<Logger> PINNED = new java.util.ArrayList<>();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** The handler {@link #configure} installed last; null before. */
+    private static ConsoleHandler installed;
 
     private StderrLogging() {
     }
@@ -35,6 +39,7 @@ public final class StderrLogging {
         handler.setFormatter(new OneLineFormatter(debug));
         root.addHandler(handler);
         root.setLevel(level);
+        installed = handler;
         // Third-party libraries (the Kafka clients, the schema validator) log their configuration and life cycle at
         // INFO; keep their warnings and errors, and everything with --debug.
         for (String library : THIRD_PARTY) {
@@ -42,6 +47,28 @@ public final class StderrLogging {
             logger.setLevel(debug ? Level.FINE : Level.WARNING);
             PINNED.add(logger);
         }
+    }
+
+    /**
+     * From now on, leaves out the lines whose message begins with one of {@code prefixes}: warnings a command causes
+     * on purpose and reports otherwise (bench's unpaced rounds drop frames by design and count them). Call after
+     * {@link #configure}. Returns how many lines were left out so far, so the command can say so.
+     */
+    public static LongSupplier omit(java.util.List<String> prefixes) {
+        if (installed == null) {
+            throw new IllegalStateException("StderrLogging.configure was not called");
+        }
+        java.util.List<String> omitted = java.util.List.copyOf(prefixes);
+        LongAdder count = new LongAdder();
+        installed.setFilter(record -> {
+            String message = record.getMessage();
+            if (message != null && omitted.stream().anyMatch(message::startsWith)) {
+                count.increment();
+                return false;
+            }
+            return true;
+        });
+        return count::sum;
     }
 
     private static final class OneLineFormatter extends Formatter {

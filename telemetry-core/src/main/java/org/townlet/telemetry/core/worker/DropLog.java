@@ -12,6 +12,8 @@ import java.util.function.LongSupplier;
 final class DropLog {
     /** At most one summary per 10 s. */
     static final long SUMMARY_INTERVAL_NANOS = 10_000_000_000L;
+    /** How a summary line begins. */
+    static final String SUMMARY_PREFIX = "telemetry_drops_summary ";
 
     private final LongSupplier nanoTime;
     private boolean firstReported;
@@ -48,7 +50,7 @@ final class DropLog {
     }
 
     private String summary(long now) {
-        String message = String.format(Locale.ROOT, "telemetry_drops_summary dropped=%d interval_s=%.1f total=%d",
+        String message = String.format(Locale.ROOT, SUMMARY_PREFIX + "dropped=%d interval_s=%.1f total=%d",
                 unreported, (now - lastReportNanos) / 1e9, total);
         unreported = 0;
         lastReportNanos = now;

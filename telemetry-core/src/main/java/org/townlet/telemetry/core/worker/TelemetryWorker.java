@@ -86,6 +86,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
     /** With acks: the least time between two flushes of the replay window while it blocks the pipeline. */
     static final long WINDOW_FLUSH_INTERVAL_MILLIS = 100;
     private static final long NO_RESYNC = Long.MIN_VALUE;
+    /** How the WARNING of the first drop begins (SPEC §11.3), except for {@code block}'s own fallback wording. */
+    public static final String DROP_WARNING_PREFIX = "Telemetry buffer exceeded ";
+    /** How the WARNING summarising later drops begins (SPEC §11.3), at most one per 10 s. */
+    public static final String DROP_SUMMARY_PREFIX = DropLog.SUMMARY_PREFIX;
     private static final System.Logger LOG = System.getLogger(TelemetryWorker.class.getName());
 
     private final Transport transport;
@@ -202,8 +206,7 @@ public final class TelemetryWorker<T extends BufferedItem> {
                 () -> ackMode ? ledger.unackedBytes() : 0L);
         this.restartBudget = new RestartBudget(settings.restartLimit(), settings.restartWindow());
         long maxBufferBytes = settings.maxBufferBytes();
-        this.firstDropWarning = n -> "Telemetry buffer exceeded " + maxBufferBytes + " bytes; dropped " + n
-                + " payloads";
+        this.firstDropWarning = n -> DROP_WARNING_PREFIX + maxBufferBytes + " bytes; dropped " + n + " payloads";
         ledger.onAcknowledged(this::onAcknowledged);
         this.nextWindowFlushNanos = System.nanoTime();
     }
