@@ -71,8 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ticks", paramLabel = "N", description = "Ticks per round (default 5000).")
     long ticks = 5000;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Ticks of each warm-up round (default 2000).")
-    long warmup = 2000;
+    @Option(names = "--warmup", paramLabel = "N", description = "Ticks of each warm-up round (default: as --ticks, so"
+            + " that the warm-up runs every tick the measured rounds run, and the JIT compiles it beforehand).")
+    Long warmup;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Repeat warm-up cycles (on, off, paced) until"
             + " S seconds have passed and the JIT has settled (" + BenchRunner.JIT_SETTLED_CYCLES + " cycles in a row"
@@ -113,7 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
                 TelemetryWorker.DROP_SUMMARY_PREFIX, StubTelemetrySink.STUB_WARNING));
         BenchSettings settings;
         try {
-            settings = new BenchSettings(agents, ticks, warmup, warmupSeconds, repeat, transport);
+            settings = new BenchSettings(agents, ticks, warmup != null ? warmup : ticks, warmupSeconds, repeat,
+                    transport);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

@@ -5,7 +5,9 @@ package org.townlet.app.bench;
  *
  * @param agents    agents in the town
  * @param ticks     ticks per round
- * @param warmup    ticks of each warm-up round (one on, one off, one paced per cycle)
+ * @param warmup    ticks of each warm-up round (one on, one off, one paced per cycle); the command's default is
+ *                  {@code ticks}: a shorter warm-up leaves the later ticks of the measured rounds to be compiled while
+ *                  they are measured
  * @param warmupSeconds warm-up cycles repeat until this long has passed (at least one cycle), so that the JIT has
  *                  settled before anything is measured
  * @param repeat    interleaved on/off round pairs

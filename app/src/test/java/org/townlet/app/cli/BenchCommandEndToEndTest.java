@@ -62,6 +62,17 @@ class BenchCommandEndToEndTest {
     }
 
     @Test
+    void warmUpRoundsAreAsLongAsTheMeasuredOnesUnlessToldOtherwise() throws Exception {
+        Path json = workDir.resolve("bench.json");
+
+        TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--agents", "2", "--ticks", "120",
+                "--warmup-seconds", "0", "--repeat", "1", "--json", json.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("settings").get("warmup").asLong()).isEqualTo(120);
+    }
+
+    @Test
     void anUnknownTransportIsAUsageError() throws Exception {
         TownletProcess.Result result = TownletProcess.run(workDir, "bench", "--transport", "kafka");
 
