@@ -190,8 +190,8 @@ public final class BenchCommand implements Callable<Integer> {
             BenchRunner runner = new BenchRunner(configs, transports, settings, progress);
             BenchResult result = runner.run(workDir);
             if (omitted.getAsLong() > 0) {
-                progress.printf("bench: %d expected warnings not shown (frames dropped by drop_oldest, counted in"
-                        + " frames_dropped and frames_dropped_unpaced; the stub sink of the \"off\" rounds);"
+                progress.printf("bench: %d expected warnings not shown (buffer drops, counted in"
+                        + " frames_dropped_unpaced and frames_dropped; the stub sink's notice in each \"off\" round);"
                         + " --debug shows them%n", omitted.getAsLong());
             }
             print(result, settings, System.out);
