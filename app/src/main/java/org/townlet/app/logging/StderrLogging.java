@@ -3,6 +3,8 @@ package org.townlet.app.logging;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.logging.ConsoleHandler;
@@ -17,9 +19,9 @@ import java.util.logging.Logger;
  * stdout carries nothing but frames.
  */
 public final class StderrLogging {
-    private static final java.util.List<String> THIRD_PARTY = java.util.List.of("org.apache.kafka", "com.networknt");
+    private static final List<String> THIRD_PARTY = List.of("org.apache.kafka", "com.networknt");
     // Held strongly: java.util.logging keeps loggers weakly, and a collected logger would lose its level.
-    private static final java.util.List<Logger> PINNED = new java.util.ArrayList<>();
+    private static final List<Logger> PINNED = new ArrayList<>();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     /** The handler {@link #configure} installed last; null before. */
     private static ConsoleHandler installed;
@@ -54,11 +56,11 @@ public final class StderrLogging {
      * on purpose and reports otherwise (bench's unpaced rounds drop frames by design and count them). Call after
      * {@link #configure}. Returns how many lines were left out so far, so the command can say so.
      */
-    public static LongSupplier omit(java.util.List<String> prefixes) {
+    public static LongSupplier omit(List<String> prefixes) {
         if (installed == null) {
             throw new IllegalStateException("StderrLogging.configure was not called");
         }
-        java.util.List<String> omitted = java.util.List.copyOf(prefixes);
+        List<String> omitted = List.copyOf(prefixes);
         LongAdder count = new LongAdder();
         installed.setFilter(record -> {
             String message = record.getMessage();
