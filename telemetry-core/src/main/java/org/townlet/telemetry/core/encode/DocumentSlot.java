@@ -68,52 +68,45 @@ public final class DocumentSlot {
      * The worker's turn: the document built ahead, or {@code null} when there is none, and the slot is then closed
      * (the worker builds the document itself). An empty slot is closed at once, unless {@code claimPatienceNanos} is
      * positive: then the worker waits that long for the thread building ahead to claim it (the caller knows that thread
-     * comes to this slot next). A claimed slot is waited for at most {@code buildPatienceNanos} from when the worker
-     * first sees it claimed. The worker parks while it waits; {@link #fill} wakes it.
+     * comes to this slot next). A claimed slot is waited for until {@code buildPatienceNanos} after the claim patience
+     * ends, so never longer than the two together. The worker parks while it waits; {@link #fill} wakes it.
+     *
+     * <p>A race with the building thread (a claim or a fill between this thread's read and its compare-and-set) takes
+     * no branch of its own: the loop reads the state again either way. This method is inlined into the worker's frame
+     * path, and C2 compiles a branch that its profile never saw taken as a trap which, once taken, throws away the
+     * whole compiled frame path: a race seen once in tens of thousands of frames did that several times a run, each
+     * time followed by seconds of slower code and a recompilation (docs/PERFORMANCE.md, change 45).
      */
     Prebuilt take(long buildPatienceNanos, long claimPatienceNanos) {
+        if (state instanceof Prebuilt prebuilt) {
+            return prebuilt;
+        }
         long claimDeadline = System.nanoTime() + claimPatienceNanos;
-        long buildDeadline = 0;
-        boolean sawClaim = false;
-        while (true) {
-            Object current = state;
-            if (current instanceof Prebuilt prebuilt) {
-                return prebuilt;
-            }
-            if (current == CLOSED) {
-                return null;
-            }
-            long now = System.nanoTime();
-            long deadline;
-            if (current == null) {
-                if (claimPatienceNanos <= 0 || now - claimDeadline >= 0) {
-                    if (STATE.compareAndSet(this, null, CLOSED)) {
-                        return null;
-                    }
-                    continue;
+        long buildDeadline = claimDeadline + buildPatienceNanos;
+        // Set before the loop reads the state: fill() writes the state and then reads this, so either fill() sees the
+        // waiter and unparks it, or the loop sees the filled state. No wake-up is lost, and no second look is needed.
+        waiter = Thread.currentThread();
+        try {
+            while (true) {
+                Object current = state;
+                if (current instanceof Prebuilt prebuilt) {
+                    return prebuilt;
                 }
-                deadline = claimDeadline;
-            } else {
-                // Being built: the builder is most likely running and nearly done, or was just descheduled; give it the
-                // core for a moment rather than build the same document twice, but never wait for long.
-                if (!sawClaim) {
-                    sawClaim = true;
-                    buildDeadline = now + buildPatienceNanos;
+                if (current == CLOSED) {
+                    return null;
                 }
-                if (now - buildDeadline >= 0) {
-                    if (STATE.compareAndSet(this, CLAIMED, CLOSED)) {
-                        return null;
-                    }
-                    continue;
+                // Empty: wait for a claim. Being built: the builder is most likely running and nearly done, or was just
+                // descheduled; give it the core for a moment rather than build the same document twice.
+                long deadline = current == null ? claimDeadline : buildDeadline;
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    // Closed, or claimed or filled meanwhile: the next round reads which.
+                    STATE.compareAndSet(this, current, CLOSED);
+                } else {
+                    LockSupport.parkNanos(this, deadline - now);
                 }
-                deadline = buildDeadline;
             }
-            waiter = Thread.currentThread();
-            if (state == current) {
-                // fill() reads waiter after its state change, and this reads state after setting waiter: one of the
-                // two sees the other, so a fill is never missed for the whole wait (and the wait is bounded anyway).
-                LockSupport.parkNanos(this, deadline - now);
-            }
+        } finally {
             waiter = null;
         }
     }
