@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -159,6 +160,13 @@ final class BenchRunner {
         }
     }
 
+    /** The JIT's compiler threads, by the first characters of their names ({@code C1 CompilerThread0}, …). */
+    static final List<String> COMPILER_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
+    /** A round starts once the compiler threads used less than this CPU time within one {@link #JIT_QUIET_WINDOW}. */
+    static final Duration JIT_QUIET_BUSY = Duration.ofMillis(1);
+    static final Duration JIT_QUIET_WINDOW = Duration.ofMillis(20);
+    /** A round starts after this wait in any case. */
+    static final Duration JIT_QUIET_LIMIT = Duration.ofSeconds(1);
     /** A warm-up cycle in which compiling took at most this share of its time means the JIT has settled. */
     static final double JIT_SETTLED_SHARE = 0.05;
     /** How many warm-up cycles in a row must be under {@link #JIT_SETTLED_SHARE}: single quiet cycles come and go. */
@@ -362,6 +370,7 @@ final class BenchRunner {
         SimulationLoop loop = new SimulationLoop(config.simulation(), timing, System::nanoTime, "bench");
         Thread sim = Thread.currentThread();
         timing.start();
+        awaitJitQuiet();
         long[] workers = threadIds(TelemetryWorker.THREAD_NAME);
         long[] derivers = threadIds(TelemetryPublisher.DERIVER_THREAD_NAME);
         long[] pipeline = concat(workers, derivers);
@@ -401,6 +410,39 @@ final class BenchRunner {
         timing.stop();
         return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
                 cpu, contention);
+    }
+
+    /**
+     * Waits until the JIT's compiler threads are idle ({@link #JIT_QUIET_BUSY} within {@link #JIT_QUIET_WINDOW}), at most
+     * {@link #JIT_QUIET_LIMIT}; at once where the OS does not report them. Setting a round up (its town, configuration
+     * and pipeline) runs code that only set-up runs, so it reaches C2's thresholds at some arbitrary round, and C2
+     * compiled it (the SHA-256 of the affordance table, the configuration's regular expressions) for 25–40 ms at the
+     * start of that round, on one of the two cores the round measures (docs/PERFORMANCE.md, change 46). A long-running
+     * simulation sets up once.
+     */
+    private void awaitJitQuiet() {
+        long limit = System.nanoTime() + JIT_QUIET_LIMIT.toNanos();
+        OptionalLong before = compilerCpuNanos();
+        while (before.isPresent() && System.nanoTime() < limit) {
+            LockSupport.parkNanos(JIT_QUIET_WINDOW.toNanos());
+            OptionalLong now = compilerCpuNanos();
+            if (now.isEmpty() || now.getAsLong() - before.getAsLong() < JIT_QUIET_BUSY.toNanos()) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private OptionalLong compilerCpuNanos() {
+        long total = 0;
+        for (String name : COMPILER_THREADS) {
+            OptionalLong used = runQueueWait.threadsNamedRunNanos(name);
+            if (used.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += used.getAsLong();
+        }
+        return OptionalLong.of(total);
     }
 
     /** Waits until every frame built was delivered or dropped (the stub is drained at once). */

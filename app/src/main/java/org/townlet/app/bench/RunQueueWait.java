@@ -12,6 +12,9 @@ import java.util.stream.Stream;
  * threads wait here for a large part of the round was short of CPU (other threads, the JIT, another process), not
  * slow in its own work; docs/PERFORMANCE.md shows both kinds of round.
  *
+ * <p>The first field, time on a core, tells whether the JIT's compiler threads are busy
+ * ({@link #threadsNamedRunNanos}).
+ *
  * <p>Threads are found by name: Linux keeps the first 15 bytes of a thread's name ({@code comm}), so a prefix that
  * long matches, e.g., every {@code telemetry-worker*} thread alive at the time. Elsewhere (no {@code /proc}, or a
  * kernel without schedstats) every reading is empty. Stateless.
@@ -19,6 +22,8 @@ import java.util.stream.Stream;
 final class RunQueueWait {
     /** The length of a Linux task name ({@code TASK_COMM_LEN} less its terminator). */
     static final int COMM_LENGTH = 15;
+    private static final int RUN_FIELD = 0;
+    private static final int WAIT_FIELD = 1;
 
     private final Path proc;
 
@@ -42,6 +47,19 @@ final class RunQueueWait {
      * (compared on its first {@value #COMM_LENGTH} characters), or empty when the OS reports none.
      */
     OptionalLong threadsNamedNanos(String prefix) {
+        return threadsNamed(prefix, WAIT_FIELD);
+    }
+
+    /**
+     * The summed CPU time so far (time on a core) of the live threads of this process whose names start with
+     * {@code prefix}, as {@link #threadsNamedNanos}; for threads the JVM hides from {@code ThreadMXBean}, such as
+     * its compiler threads.
+     */
+    OptionalLong threadsNamedRunNanos(String prefix) {
+        return threadsNamed(prefix, RUN_FIELD);
+    }
+
+    private OptionalLong threadsNamed(String prefix, int field) {
         String comm = prefix.length() > COMM_LENGTH ? prefix.substring(0, COMM_LENGTH) : prefix;
         Path tasks = proc.resolve("self").resolve("task");
         if (!Files.isDirectory(tasks)) {
@@ -54,9 +72,9 @@ final class RunQueueWait {
                 if (!nameOf(task).startsWith(comm)) {
                     continue;
                 }
-                OptionalLong waited = waitNanos(task);
-                if (waited.isPresent()) {
-                    total += waited.getAsLong();
+                OptionalLong value = schedstat(task, field);
+                if (value.isPresent()) {
+                    total += value.getAsLong();
                     found = true;
                 }
             }
@@ -75,11 +93,15 @@ final class RunQueueWait {
         }
     }
 
-    /** {@code schedstat} is "run-ns wait-ns timeslices". */
     private static OptionalLong waitNanos(Path task) {
+        return schedstat(task, WAIT_FIELD);
+    }
+
+    /** Field {@code field} of {@code schedstat}, which is "run-ns wait-ns timeslices". */
+    private static OptionalLong schedstat(Path task, int field) {
         try {
             String[] fields = Files.readString(task.resolve("schedstat")).strip().split("\\s+");
-            return fields.length >= 2 ? OptionalLong.of(Long.parseLong(fields[1])) : OptionalLong.empty();
+            return fields.length > field ? OptionalLong.of(Long.parseLong(fields[field])) : OptionalLong.empty();
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }

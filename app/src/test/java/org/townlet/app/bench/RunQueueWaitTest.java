@@ -35,6 +35,20 @@ class RunQueueWaitTest {
     }
 
     @Test
+    void sumsTheCpuTimeOfThreadsTheJvmHidesSuchAsItsCompilerThreads() throws IOException {
+        task("301", "C2 CompilerThre", "7000 10 3");
+        task("302", "C2 CompilerThre", "3000 5 1");
+        task("303", "C1 CompilerThre", "500 1 1");
+
+        RunQueueWait waits = new RunQueueWait(proc);
+
+        assertThat(waits.threadsNamedRunNanos("C2 CompilerThread0")).isEqualTo(OptionalLong.of(10_000));
+        assertThat(waits.threadsNamedRunNanos("C1 CompilerThread0")).isEqualTo(OptionalLong.of(500));
+        assertThat(waits.threadsNamedNanos("C2 CompilerThread0")).as("the wait, not the CPU time")
+                .isEqualTo(OptionalLong.of(15));
+    }
+
+    @Test
     void isEmptyWhenNoThreadMatchesOrTheFigureIsUnreadable() throws IOException {
         task("201", "telemetry-worke", "garbage");
         task("202", "telemetry-worke", "42");
@@ -63,5 +77,9 @@ class RunQueueWaitTest {
 
         assertThat(waits.currentThreadNanos()).isPresent();
         assertThat(waits.currentThreadNanos().getAsLong()).isNotNegative();
+        // What bench waits on before a round (BenchRunner.awaitJitQuiet): the JIT's compiler threads are there to read.
+        for (String compiler : BenchRunner.COMPILER_THREADS) {
+            assertThat(waits.threadsNamedRunNanos(compiler)).as(compiler).isPresent();
+        }
     }
 }
