@@ -433,16 +433,18 @@ final class BenchRunner {
         }
     }
 
+    /** The CPU time so far of the compiler threads there are (a JVM may run C1 only); empty when none is found. */
     private OptionalLong compilerCpuNanos() {
         long total = 0;
+        boolean found = false;
         for (String name : COMPILER_THREADS) {
             OptionalLong used = runQueueWait.threadsNamedRunNanos(name);
-            if (used.isEmpty()) {
-                return OptionalLong.empty();
+            if (used.isPresent()) {
+                total += used.getAsLong();
+                found = true;
             }
-            total += used.getAsLong();
         }
-        return OptionalLong.of(total);
+        return found ? OptionalLong.of(total) : OptionalLong.empty();
     }
 
     /** Waits until every frame built was delivered or dropped (the stub is drained at once). */
