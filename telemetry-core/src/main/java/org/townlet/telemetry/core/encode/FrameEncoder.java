@@ -21,7 +21,12 @@ import org.townlet.telemetry.api.transport.FrameKind;
  * <p>Threads: thread-safe; calls are serialised (in practice the publisher calls it under the send lock only).
  */
 public final class FrameEncoder {
-    private static final int INITIAL_CAPACITY = 64 * 1024;
+    /**
+     * Larger than the frames of the default scenario with 50 agents (up to ~105 KB), so that the buffer does not grow
+     * mid-run: growing is a branch the compiled frame path has never seen taken, and taking it deoptimises that path
+     * (docs/PERFORMANCE.md, findings after change 44). Larger frames still grow it, once.
+     */
+    private static final int INITIAL_CAPACITY = 256 * 1024;
 
     private final Utf8JsonWriter out = new Utf8JsonWriter(INITIAL_CAPACITY);
     /** Section name → the last value encoded under it and where its bytes are; null when section reuse is off. */
