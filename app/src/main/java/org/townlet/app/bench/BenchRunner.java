@@ -86,7 +86,7 @@ final class BenchRunner {
     private final PrintStream progress;
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final RunQueueWait runQueueWait = new RunQueueWait();
+    private final SchedStats schedStats = new SchedStats();
 
     BenchRunner(Configs configs, TransportRegistry registry, BenchSettings settings, PrintStream progress) {
         this.configs = configs;
@@ -106,7 +106,7 @@ final class BenchRunner {
      */
     private record MachineSample(long jitMillis, long gcMillis, long gcCollections, OptionalLong simulationWait,
                                  OptionalLong deriverWait, OptionalLong workerWait) {
-        static MachineSample take(RunQueueWait waits) {
+        static MachineSample take(SchedStats stats) {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long compiling = jit != null && jit.isCompilationTimeMonitoringSupported()
                     ? jit.getTotalCompilationTime() : 0;
@@ -116,9 +116,9 @@ final class BenchRunner {
                 collecting += Math.max(0, collector.getCollectionTime());
                 collections += Math.max(0, collector.getCollectionCount());
             }
-            return new MachineSample(compiling, collecting, collections, waits.currentThreadNanos(),
-                    waits.threadsNamedNanos(TelemetryPublisher.DERIVER_THREAD_NAME),
-                    waits.threadsNamedNanos(TelemetryWorker.THREAD_NAME));
+            return new MachineSample(compiling, collecting, collections, stats.currentThreadWaitNanos(),
+                    stats.threadsNamedWaitNanos(TelemetryPublisher.DERIVER_THREAD_NAME),
+                    stats.threadsNamedWaitNanos(TelemetryWorker.THREAD_NAME));
         }
 
         BenchResult.Contention since(MachineSample start) {
@@ -376,7 +376,7 @@ final class BenchRunner {
         long[] pipeline = concat(workers, derivers);
         long allocStart = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
         ThreadCpu cpuStart = ThreadCpu.sample(threads, sim.getId(), derivers, workers);
-        MachineSample machineStart = MachineSample.take(runQueueWait);
+        MachineSample machineStart = MachineSample.take(schedStats);
         long started = System.nanoTime();
         long loopNanos;
         boolean measured = false;
@@ -406,7 +406,7 @@ final class BenchRunner {
         long wallNanos = System.nanoTime() - started;
         long allocEnd = threads.getThreadAllocatedBytes(sim.getId()) + sum(threads.getThreadAllocatedBytes(pipeline));
         ThreadCpu cpu = ThreadCpu.sample(threads, sim.getId(), derivers, workers).since(cpuStart);
-        BenchResult.Contention contention = MachineSample.take(runQueueWait).since(machineStart);
+        BenchResult.Contention contention = MachineSample.take(schedStats).since(machineStart);
         timing.stop();
         return new Round(ticks, loopNanos, wallNanos, timing, real.transportStatus(), Math.max(0, allocEnd - allocStart),
                 cpu, contention);
@@ -422,29 +422,15 @@ final class BenchRunner {
      */
     private void awaitJitQuiet() {
         long limit = System.nanoTime() + JIT_QUIET_LIMIT.toNanos();
-        OptionalLong before = compilerCpuNanos();
+        OptionalLong before = schedStats.threadsNamedRunNanos(COMPILER_THREADS);
         while (before.isPresent() && System.nanoTime() < limit) {
             LockSupport.parkNanos(JIT_QUIET_WINDOW.toNanos());
-            OptionalLong now = compilerCpuNanos();
+            OptionalLong now = schedStats.threadsNamedRunNanos(COMPILER_THREADS);
             if (now.isEmpty() || now.getAsLong() - before.getAsLong() < JIT_QUIET_BUSY.toNanos()) {
                 return;
             }
             before = now;
         }
-    }
-
-    /** The CPU time so far of the compiler threads there are (a JVM may run C1 only); empty when none is found. */
-    private OptionalLong compilerCpuNanos() {
-        long total = 0;
-        boolean found = false;
-        for (String name : COMPILER_THREADS) {
-            OptionalLong used = runQueueWait.threadsNamedRunNanos(name);
-            if (used.isPresent()) {
-                total += used.getAsLong();
-                found = true;
-            }
-        }
-        return found ? OptionalLong.of(total) : OptionalLong.empty();
     }
 
     /** Waits until every frame built was delivered or dropped (the stub is drained at once). */

@@ -3,23 +3,22 @@ package org.townlet.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * How long threads waited for a core while they could run: the second field of Linux's
- * {@code /proc/<task>/schedstat} (nanoseconds runnable but not running). A paced round that drops frames while its
- * threads wait here for a large part of the round was short of CPU (other threads, the JIT, another process), not
- * slow in its own work; docs/PERFORMANCE.md shows both kinds of round.
- *
- * <p>The first field, time on a core, tells whether the JIT's compiler threads are busy
- * ({@link #threadsNamedRunNanos}).
+ * Linux's {@code /proc/<task>/schedstat} of this JVM's threads: how long they ran on a core, and how long they waited
+ * for one while they could run. A paced round that drops frames while its threads wait for a large part of the round
+ * was short of CPU (other threads, the JIT, another process), not slow in its own work; docs/PERFORMANCE.md shows
+ * both kinds of round. The run time of the JIT's compiler threads, which {@code ThreadMXBean} does not show, tells
+ * whether the JIT is busy.
  *
  * <p>Threads are found by name: Linux keeps the first 15 bytes of a thread's name ({@code comm}), so a prefix that
  * long matches, e.g., every {@code telemetry-worker*} thread alive at the time. Elsewhere (no {@code /proc}, or a
  * kernel without schedstats) every reading is empty. Stateless.
  */
-final class RunQueueWait {
+final class SchedStats {
     /** The length of a Linux task name ({@code TASK_COMM_LEN} less its terminator). */
     static final int COMM_LENGTH = 15;
     private static final int RUN_FIELD = 0;
@@ -28,39 +27,40 @@ final class RunQueueWait {
     private final Path proc;
 
     /** Reads the running JVM's tasks. */
-    RunQueueWait() {
+    SchedStats() {
         this(Path.of("/proc"));
     }
 
     /** Reads a {@code /proc}-like tree (tests). */
-    RunQueueWait(Path proc) {
+    SchedStats(Path proc) {
         this.proc = proc;
     }
 
     /** The calling thread's run-queue wait so far, if the OS reports it. */
-    OptionalLong currentThreadNanos() {
-        return waitNanos(proc.resolve("thread-self"));
+    OptionalLong currentThreadWaitNanos() {
+        return schedstat(proc.resolve("thread-self"), WAIT_FIELD);
     }
 
     /**
      * The summed run-queue wait so far of the live threads of this process whose names start with {@code prefix}
      * (compared on its first {@value #COMM_LENGTH} characters), or empty when the OS reports none.
      */
-    OptionalLong threadsNamedNanos(String prefix) {
-        return threadsNamed(prefix, WAIT_FIELD);
+    OptionalLong threadsNamedWaitNanos(String prefix) {
+        return threadsNamed(List.of(prefix), WAIT_FIELD);
     }
 
     /**
-     * The summed CPU time so far (time on a core) of the live threads of this process whose names start with
-     * {@code prefix}, as {@link #threadsNamedNanos}; for threads the JVM hides from {@code ThreadMXBean}, such as
-     * its compiler threads.
+     * The summed time on a core so far of the live threads of this process whose names start with any of
+     * {@code prefixes}, compared as in {@link #threadsNamedWaitNanos}; empty when the OS reports none.
      */
-    OptionalLong threadsNamedRunNanos(String prefix) {
-        return threadsNamed(prefix, RUN_FIELD);
+    OptionalLong threadsNamedRunNanos(List<String> prefixes) {
+        return threadsNamed(prefixes, RUN_FIELD);
     }
 
-    private OptionalLong threadsNamed(String prefix, int field) {
-        String comm = prefix.length() > COMM_LENGTH ? prefix.substring(0, COMM_LENGTH) : prefix;
+    private OptionalLong threadsNamed(List<String> prefixes, int field) {
+        List<String> comms = prefixes.stream()
+                .map(prefix -> prefix.length() > COMM_LENGTH ? prefix.substring(0, COMM_LENGTH) : prefix)
+                .toList();
         Path tasks = proc.resolve("self").resolve("task");
         if (!Files.isDirectory(tasks)) {
             return OptionalLong.empty();
@@ -69,7 +69,8 @@ final class RunQueueWait {
         boolean found = false;
         try (Stream<Path> all = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) all::iterator) {
-                if (!nameOf(task).startsWith(comm)) {
+                String name = nameOf(task);
+                if (comms.stream().noneMatch(name::startsWith)) {
                     continue;
                 }
                 OptionalLong value = schedstat(task, field);
@@ -91,10 +92,6 @@ final class RunQueueWait {
         } catch (IOException e) {
             return ""; // the thread ended meanwhile
         }
-    }
-
-    private static OptionalLong waitNanos(Path task) {
-        return schedstat(task, WAIT_FIELD);
     }
 
     /** Field {@code field} of {@code schedstat}, which is "run-ns wait-ns timeslices". */

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunQueueWaitTest {
+class SchedStatsTest {
     @TempDir
     Path proc;
 
@@ -28,10 +29,10 @@ class RunQueueWaitTest {
         task("103", "telemetry-deriv", "9000 4000 12");
         task("104", "java", "1 99999 1");
 
-        RunQueueWait waits = new RunQueueWait(proc);
+        SchedStats stats = new SchedStats(proc);
 
-        assertThat(waits.threadsNamedNanos("telemetry-worker")).isEqualTo(OptionalLong.of(1500));
-        assertThat(waits.threadsNamedNanos("telemetry-deriver")).isEqualTo(OptionalLong.of(4000));
+        assertThat(stats.threadsNamedWaitNanos("telemetry-worker")).isEqualTo(OptionalLong.of(1500));
+        assertThat(stats.threadsNamedWaitNanos("telemetry-deriver")).isEqualTo(OptionalLong.of(4000));
     }
 
     @Test
@@ -40,11 +41,13 @@ class RunQueueWaitTest {
         task("302", "C2 CompilerThre", "3000 5 1");
         task("303", "C1 CompilerThre", "500 1 1");
 
-        RunQueueWait waits = new RunQueueWait(proc);
+        SchedStats stats = new SchedStats(proc);
 
-        assertThat(waits.threadsNamedRunNanos("C2 CompilerThread0")).isEqualTo(OptionalLong.of(10_000));
-        assertThat(waits.threadsNamedRunNanos("C1 CompilerThread0")).isEqualTo(OptionalLong.of(500));
-        assertThat(waits.threadsNamedNanos("C2 CompilerThread0")).as("the wait, not the CPU time")
+        assertThat(stats.threadsNamedRunNanos(List.of("C2 CompilerThread0"))).isEqualTo(OptionalLong.of(10_000));
+        assertThat(stats.threadsNamedRunNanos(List.of("C1 CompilerThread0", "C2 CompilerThread0")))
+                .as("any of several names").isEqualTo(OptionalLong.of(10_500));
+        assertThat(stats.threadsNamedRunNanos(List.of("telemetry-worker"))).isEmpty();
+        assertThat(stats.threadsNamedWaitNanos("C2 CompilerThread0")).as("the wait, not the CPU time")
                 .isEqualTo(OptionalLong.of(15));
     }
 
@@ -53,12 +56,12 @@ class RunQueueWaitTest {
         task("201", "telemetry-worke", "garbage");
         task("202", "telemetry-worke", "42");
 
-        RunQueueWait waits = new RunQueueWait(proc);
+        SchedStats stats = new SchedStats(proc);
 
-        assertThat(waits.threadsNamedNanos("telemetry-worker")).isEmpty();
-        assertThat(waits.threadsNamedNanos("telemetry-deriver")).isEmpty();
-        assertThat(waits.currentThreadNanos()).isEmpty();
-        assertThat(new RunQueueWait(proc.resolve("missing")).threadsNamedNanos("x")).isEmpty();
+        assertThat(stats.threadsNamedWaitNanos("telemetry-worker")).isEmpty();
+        assertThat(stats.threadsNamedWaitNanos("telemetry-deriver")).isEmpty();
+        assertThat(stats.currentThreadWaitNanos()).isEmpty();
+        assertThat(new SchedStats(proc.resolve("missing")).threadsNamedWaitNanos("x")).isEmpty();
     }
 
     @Test
@@ -66,20 +69,18 @@ class RunQueueWaitTest {
         Path self = Files.createDirectories(proc.resolve("thread-self"));
         Files.writeString(self.resolve("schedstat"), "10 20 30\n");
 
-        assertThat(new RunQueueWait(proc).currentThreadNanos()).isEqualTo(OptionalLong.of(20));
+        assertThat(new SchedStats(proc).currentThreadWaitNanos()).isEqualTo(OptionalLong.of(20));
     }
 
     @Test
     void readsThisJvmOnLinux() {
         assumeTrue(Files.isReadable(Path.of("/proc/thread-self/schedstat")), "schedstat is Linux-only");
 
-        RunQueueWait waits = new RunQueueWait();
+        SchedStats stats = new SchedStats();
 
-        assertThat(waits.currentThreadNanos()).isPresent();
-        assertThat(waits.currentThreadNanos().getAsLong()).isNotNegative();
+        assertThat(stats.currentThreadWaitNanos()).isPresent();
+        assertThat(stats.currentThreadWaitNanos().getAsLong()).isNotNegative();
         // What bench waits on before a round (BenchRunner.awaitJitQuiet): the JIT's compiler threads are there to read.
-        for (String compiler : BenchRunner.COMPILER_THREADS) {
-            assertThat(waits.threadsNamedRunNanos(compiler)).as(compiler).isPresent();
-        }
+        assertThat(stats.threadsNamedRunNanos(BenchRunner.COMPILER_THREADS)).isPresent();
     }
 }
