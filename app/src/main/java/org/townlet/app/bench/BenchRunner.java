@@ -502,7 +502,6 @@ final class BenchRunner {
         }
         long totalBytes = frames.stream().mapToLong(EncodedFrame::size).sum();
         try (LoopbackReceiver receiver = new LoopbackReceiver()) {
-            // warm both paths once, then measure raw, worker, raw, worker and keep the best of each
             // one warm-up pair, then TCP_ROUNDS interleaved pairs; the median of each
             rawRound(receiver, frames, totalBytes);
             workerRound(receiver, frames, totalBytes);

@@ -12,7 +12,9 @@ import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportException;
 
 /**
- * Writes each batch to stdout as one write, then flushes. The stream is created in {@link #start()}, not in the
+ * Writes each batch's frames to stdout in order through a {@value #BUFFER_SIZE}-byte buffer, then flushes: small
+ * frames leave together in one system call, and a frame larger than the buffer is written from its own array rather
+ * than from a batch-sized copy. The stream is created in {@link #start()}, not in the
  * constructor, and {@link #close()} flushes it without closing the underlying descriptor: fd 1 belongs to the
  * process, and closing it would break anything that prints a summary after the pipeline stops.
  *
@@ -20,7 +22,7 @@ import org.townlet.telemetry.api.transport.TransportException;
  * only ever one connection, so every report is {@link SendReport#SAME_CONNECTION}.
  */
 final class StdoutTransport implements Transport {
-    /** Large enough that a typical batch is copied once and written in one system call. */
+    /** Frames smaller than this are gathered into one system call; larger ones are written from their own array. */
     static final int BUFFER_SIZE = 64 * 1024;
 
     private final Supplier<OutputStream> target;
@@ -45,7 +47,9 @@ final class StdoutTransport implements Transport {
     public SendReport send(FrameBatch batch) throws TransportException {
         BufferedOutputStream stream = openStream();
         try {
-            stream.write(batch.concatenatedBytes());
+            for (EncodedFrame frame : batch.frames()) {
+                stream.write(frame.bytes());
+            }
             stream.flush();
         } catch (IOException e) {
             // A failed flush leaves the batch in the buffer; drop it, or the worker's retry would write it twice.

@@ -54,15 +54,18 @@ class StdoutTransportTest {
     }
 
     @Test
-    void batchLargerThanTheBufferIsStillOneWrite() throws Exception {
+    void frameLargerThanTheBufferIsWrittenFromItsOwnArrayInOrder() throws Exception {
         RecordingStream out = new RecordingStream();
         Transport transport = create(out);
         transport.start();
         String big = "x".repeat(StdoutTransport.BUFFER_SIZE * 2) + "\n";
 
-        transport.send(FrameBatch.of(frame(0, big)));
+        transport.send(FrameBatch.of(frame(0, "{\"seq\":0}\n"), frame(1, big), frame(2, "{\"seq\":2}\n"),
+                frame(3, "{\"seq\":3}\n")));
 
-        assertThat(out.writes).containsExactly(big);
+        // the small frames before it leave first, the big one alone, never a copy of the whole batch
+        assertThat(out.writes).containsExactly("{\"seq\":0}\n", big, "{\"seq\":2}\n{\"seq\":3}\n");
+        assertThat(out.flushes).isEqualTo(1);
     }
 
     @Test

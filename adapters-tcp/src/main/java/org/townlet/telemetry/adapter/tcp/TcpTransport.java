@@ -1,5 +1,6 @@
 package org.townlet.telemetry.adapter.tcp;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,8 +50,10 @@ import org.townlet.telemetry.api.transport.TransportException;
  * resets the backoff, and a connection that is not the transport's first is reported as
  * {@link SendReport#NEW_CONNECTION} so the worker sends a keyframe next. Counters live in the pipeline.
  *
- * <p>A send is one write of the whole batch. A watchdog thread ({@value #WATCHDOG_THREAD_NAME}) closes the socket
- * when the write takes longer than {@code send_timeout_seconds}, which unblocks it; any failure closes and forgets the
+ * <p>A send writes the batch's frames in order through a {@value #WRITE_BUFFER_BYTES}-byte buffer and flushes once:
+ * small frames leave in one system call, and a frame larger than the buffer goes to the socket from its own array,
+ * never copied into a batch-sized one. A watchdog thread ({@value #WATCHDOG_THREAD_NAME}) closes the socket when the
+ * batch's write takes longer than {@code send_timeout_seconds}, which unblocks it; any failure closes and forgets the
  * connection, and the next send reconnects. A connection found broken is reported once through
  * {@link TransportCallbacks#failed}, so the pipeline can tell what was written to it.
  *
@@ -78,6 +81,9 @@ final class TcpTransport implements Transport {
     static final String ACK_THREAD_NAME = "telemetry-tcp-acks";
     /** The control line that asks the receiver for acknowledgements (SPEC §12.3.1). */
     static final String ACK_REQUEST_LINE = "{\"ack_request\":true}\n";
+    /** The connection's write buffer: frames smaller than this are gathered, larger ones written from their array. */
+    static final int WRITE_BUFFER_BYTES = 1 << 16;
+    private static final byte[] NO_PREFIX = new byte[0];
     /** How long {@link #flush()} waits for the window to be acknowledged. */
     static final long FLUSH_ACK_WAIT_MILLIS = 200;
     /** Longest acknowledgement line read; longer lines are skipped. */
@@ -191,7 +197,6 @@ final class TcpTransport implements Transport {
         if (!started) {
             throw new IllegalStateException("tcp transport used before start()");
         }
-        byte[] bytes = batch.concatenatedBytes();
         boolean reconnected = unreportedReconnect;
         Connection current = current();
         if (current == null) {
@@ -205,13 +210,13 @@ final class TcpTransport implements Transport {
             lock.lock();
             try {
                 window.addAll(batch.frames());
-                windowBytes += bytes.length;
+                windowBytes += batch.totalBytes();
             } finally {
                 lock.unlock();
             }
         }
         try {
-            write(current, bytes);
+            write(current, NO_PREFIX, batch.frames());
         } catch (IOException e) {
             String message = sendFailure(e);
             broken(current, message);
@@ -480,12 +485,13 @@ final class TcpTransport implements Transport {
     }
 
     /**
-     * Writes {@code bytes} as one write under the send timeout; the watchdog closes the socket when it runs out.
+     * Writes {@code prefix}, then the frames in order, then flushes, all under one send timeout; the watchdog closes the
+     * socket when it runs out.
      *
      * @throws SendTimeoutException when the watchdog fired (the write failed, or finished just as it fired)
      * @throws IOException          when the write failed
      */
-    private void write(Connection current, byte[] bytes) throws IOException {
+    private void write(Connection current, byte[] prefix, List<EncodedFrame> frames) throws IOException {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> timer = null;
         if (!sendTimeout.isZero()) {
@@ -499,8 +505,12 @@ final class TcpTransport implements Transport {
             }
         }
         try {
-            current.out().write(bytes);
-            current.out().flush();
+            OutputStream out = current.out();
+            out.write(prefix);
+            for (EncodedFrame frame : frames) {
+                out.write(frame.bytes());
+            }
+            out.flush();
         } catch (IOException e) {
             if (timedOut.get()) {
                 throw new SendTimeoutException(e);
@@ -560,8 +570,8 @@ final class TcpTransport implements Transport {
     }
 
     /**
-     * With acks, on a new connection: writes the ack request and the replay window (in {@code seq} order) as one
-     * write, then starts the connection's ack reader. Returns how many frames were resent.
+     * With acks, on a new connection: writes the ack request and the replay window (in {@code seq} order) under one
+     * send timeout, then starts the connection's ack reader. Returns how many frames were resent.
      */
     private int greet(Connection opened) throws IOException {
         List<EncodedFrame> resend;
@@ -571,22 +581,7 @@ final class TcpTransport implements Transport {
         } finally {
             lock.unlock();
         }
-        byte[] request = ACK_REQUEST_LINE.getBytes(StandardCharsets.US_ASCII);
-        long total = request.length;
-        for (EncodedFrame frame : resend) {
-            total += frame.size();
-        }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IOException("replay window too large for one write: " + total + " bytes");
-        }
-        byte[] bytes = new byte[(int) total];
-        System.arraycopy(request, 0, bytes, 0, request.length);
-        int offset = request.length;
-        for (EncodedFrame frame : resend) {
-            System.arraycopy(frame.bytes(), 0, bytes, offset, frame.size());
-            offset += frame.size();
-        }
-        write(opened, bytes);
+        write(opened, ACK_REQUEST_LINE.getBytes(StandardCharsets.US_ASCII), resend);
         Thread reader = new Thread(() -> readAcknowledgements(opened), ACK_THREAD_NAME);
         reader.setDaemon(true);
         readers.removeIf(thread -> !thread.isAlive());
@@ -795,6 +790,7 @@ final class TcpTransport implements Transport {
     private static final class Connection {
         private final Socket raw;
         private final Socket socket;
+        /** Buffered; written only by the sender, under the pipeline's send lock. */
         private final OutputStream out;
         /** Set when the transport itself closes the connection, so its reader does not report a failure. */
         final AtomicBoolean closing = new AtomicBoolean();
@@ -804,7 +800,7 @@ final class TcpTransport implements Transport {
         Connection(Socket raw, Socket socket) throws IOException {
             this.raw = raw;
             this.socket = socket;
-            this.out = socket.getOutputStream();
+            this.out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
         }
 
         Socket raw() {

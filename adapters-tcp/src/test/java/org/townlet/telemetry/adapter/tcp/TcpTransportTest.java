@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,35 @@ class TcpTransportTest {
         assertThat(first).isEqualTo(SendReport.SAME_CONNECTION);
         assertThat(second).isEqualTo(SendReport.SAME_CONNECTION);
         assertThat(server.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void largeFramesAreWrittenInOrderFromTheirOwnArrays() throws Exception {
+        LoopbackServer server = track(LoopbackServer.plaintext());
+        Transport transport = start(TcpSettings.of("127.0.0.1:" + server.port()));
+        // frames larger and smaller than the write buffer, alternating, so gathering and passing through interleave
+        List<EncodedFrame> frames = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            int length = i % 2 == 0 ? TcpTransport.WRITE_BUFFER_BYTES * 2 + i : 10 + i;
+            String text = String.valueOf((char) ('a' + i)).repeat(length - 1) + "\n";
+            frames.add(frame(i, text));
+            expected.append(text);
+        }
+        FrameBatch batch = new FrameBatch(frames);
+        transport.send(batch); // connects, and warms the socket's native write buffer
+
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        transport.send(batch);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        transport.close();
+
+        LoopbackServer.Accepted connection = server.awaitConnection();
+        assertThat(connection.awaitEnd()).isEqualTo(expected.toString() + expected);
+        // a batch-sized copy would allocate the whole batch again (over 1 MiB)
+        assertThat(allocated).isLessThan(batch.totalBytes() / 8);
     }
 
     @Test
