@@ -30,9 +30,11 @@ import org.townlet.telemetry.core.worker.PaddedCount;
 final class IngestionLog {
     /**
      * More entries than this waiting make the appending thread ingest some itself (nobody reads: a stalled worker, or a
-     * deriver thread kept off the cores).
+     * deriver thread kept off the cores). About 1,800 ticks of the default scenario (~9 entries a tick), ~35 ms of an
+     * unpaced simulation: long enough that the deriver losing a time slice or two to the scheduler on a busy machine
+     * does not hand its work to the simulation thread (4,096, ~8 ms, often did; PERFORMANCE.md change 49).
      */
-    static final long MAX_PENDING = 4_096;
+    static final long MAX_PENDING = 16_384;
     /** How often (in appends, a power of two) the appending thread compares the backlog with the bound. */
     static final long BOUND_CHECK_EVERY = 64;
     /** How many entries the appending thread ingests when it finds the backlog over the bound. */
