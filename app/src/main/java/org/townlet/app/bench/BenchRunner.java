@@ -217,9 +217,10 @@ final class BenchRunner {
             double roundOff = off.ticks() / (off.loopNanos() / 1e9);
             tpsOn += roundOn;
             tpsOff += roundOff;
-            progress.printf("bench: round %d/%d: on %.0f ticks/s (sink %.1f%%, sent %d, dropped %d), off %.0f ticks/s%n",
-                    r, settings.repeat(), roundOn, 100.0 * sinkShare(on, timerOverhead),
-                    on.status().payloadsSentTotal(), on.status().framesDroppedTotal(), roundOff);
+            progress.printf("bench: round %d/%d: on %.0f ticks/s (sink %.1f%%, sent %d, dropped %d; meanwhile %s), "
+                    + "off %.0f ticks/s%n", r, settings.repeat(), roundOn, 100.0 * sinkShare(on, timerOverhead),
+                    on.status().payloadsSentTotal(), on.status().framesDroppedTotal(), on.contention().describe(),
+                    roundOff);
         }
         progress.printf("bench: paced round, %d ticks at %.0f ticks/s into the file transport (defaults)%n",
                 settings.ticks(), PACED_TICKS_PER_SECOND);

@@ -138,7 +138,7 @@ final class TransportBinder {
     private static BufferConfig bindBuffer(Section b) {
         BufferConfig d = BufferConfig.DEFAULTS;
         long batch = b.integer("max_batch_size", d.maxBatchSize(), 1, BufferConfig.MAX_BATCH_SIZE, "",
-                "most frames per batch (one write)");
+                "most frames per batch (one send to the transport)");
         long bytes = b.integer("max_buffer_bytes", d.maxBufferBytes(), BufferConfig.MIN_BUFFER_BYTES,
                 BufferConfig.MAX_BUFFER_BYTES, "", "byte capacity of the buffer; beyond it the backpressure "
                         + "strategy decides");
