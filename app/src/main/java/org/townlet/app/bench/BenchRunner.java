@@ -102,10 +102,12 @@ final class BenchRunner {
 
     /**
      * What the rest of the JVM and the machine did around a round's threads, as totals so far: time compiling, time
-     * collecting, and the time the simulation, deriver and worker threads waited for a core (Linux only).
+     * collecting, and the time the simulation, deriver and worker threads waited for a core (Linux only). Compiling is
+     * the compiler threads' CPU time where {@code /proc} shows it: {@code CompilationMXBean} counts a compilation only
+     * when it ends, so it misses one that overlaps a round's start or end.
      */
-    private record MachineSample(long jitMillis, long gcMillis, long gcCollections, OptionalLong simulationWait,
-                                 OptionalLong deriverWait, OptionalLong workerWait) {
+    private record MachineSample(long jitMillis, OptionalLong compilerRun, long gcMillis, long gcCollections,
+                                 OptionalLong simulationWait, OptionalLong deriverWait, OptionalLong workerWait) {
         static MachineSample take(SchedStats stats) {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long compiling = jit != null && jit.isCompilationTimeMonitoringSupported()
@@ -116,13 +118,17 @@ final class BenchRunner {
                 collecting += Math.max(0, collector.getCollectionTime());
                 collections += Math.max(0, collector.getCollectionCount());
             }
-            return new MachineSample(compiling, collecting, collections, stats.currentThreadWaitNanos(),
+            return new MachineSample(compiling, stats.threadsNamedRunNanos(COMPILER_THREADS), collecting, collections,
+                    stats.currentThreadWaitNanos(),
                     stats.threadsNamedWaitNanos(TelemetryPublisher.DERIVER_THREAD_NAME),
                     stats.threadsNamedWaitNanos(TelemetryWorker.THREAD_NAME));
         }
 
         BenchResult.Contention since(MachineSample start) {
-            return new BenchResult.Contention(jitMillis - start.jitMillis, gcMillis - start.gcMillis,
+            double compiling = compilerRun.isPresent() && start.compilerRun.isPresent()
+                    ? Math.max(0, compilerRun.getAsLong() - start.compilerRun.getAsLong()) / 1e6
+                    : jitMillis - start.jitMillis;
+            return new BenchResult.Contention(compiling, gcMillis - start.gcMillis,
                     gcCollections - start.gcCollections, waitedMillis(start.simulationWait, simulationWait),
                     waitedMillis(start.deriverWait, deriverWait), waitedMillis(start.workerWait, workerWait));
         }
