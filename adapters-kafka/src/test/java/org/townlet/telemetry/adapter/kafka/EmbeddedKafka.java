@@ -37,12 +37,6 @@ final class EmbeddedKafka implements AutoCloseable {
         stop();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = loopbackSocket()) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static ServerSocket loopbackSocket() throws IOException {
         return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }

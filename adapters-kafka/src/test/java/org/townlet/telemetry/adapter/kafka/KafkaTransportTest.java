@@ -26,6 +26,7 @@ import org.townlet.telemetry.api.transport.FrameKind;
 import org.townlet.telemetry.api.transport.SendReport;
 import org.townlet.telemetry.api.transport.Transport;
 import org.townlet.telemetry.api.transport.TransportException;
+import org.townlet.telemetry.testing.RefusingPort;
 import org.townlet.telemetry.testing.TestTransportContexts;
 
 /** The kafka transport against a real single-node KRaft broker in this JVM, on 127.0.0.1. */
@@ -116,29 +117,32 @@ class KafkaTransportTest {
 
     @Test
     void badBootstrapAddressFailsClearlyWithinMaxBlockAndDoesNotHang() throws Exception {
-        int closedPort = EmbeddedKafka.freePort();
-        Transport transport = create(KafkaSettings.of("127.0.0.1:" + closedPort).withTimeouts(2, 1));
-        long startStarted = System.nanoTime();
-        // The worker logs this, one line, and carries on: its sends then fail and are counted.
-        assertThatThrownBy(transport::start)
-                .isInstanceOf(TransportException.class)
-                .hasMessageContaining("cannot connect")
-                .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("townlet.telemetry")
-                .hasMessageContaining("max_block_seconds");
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted)).isLessThan(6_000);
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> transport.send(new FrameBatch(List.of(frame(0, "a\n"), frame(1, "b\n"),
-                frame(2, "c\n")))))
-                .isInstanceOf(TransportException.class)
-                .hasMessageContaining("3 of 3 frames not acknowledged")
-                .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("townlet.telemetry");
-        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(elapsedMs).isLessThan(6_000);
-        long closeStart = System.nanoTime();
-        transport.close();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart)).isLessThan(4_000);
+        // bound, never listening: refused until the test ends, and nothing else can take the port meanwhile
+        try (RefusingPort refusing = RefusingPort.open()) {
+            int closedPort = refusing.port();
+            Transport transport = create(KafkaSettings.of("127.0.0.1:" + closedPort).withTimeouts(2, 1));
+            long startStarted = System.nanoTime();
+            // The worker logs this, one line, and carries on: its sends then fail and are counted.
+            assertThatThrownBy(transport::start)
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("cannot connect")
+                    .hasMessageContaining("127.0.0.1:" + closedPort)
+                    .hasMessageContaining("townlet.telemetry")
+                    .hasMessageContaining("max_block_seconds");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted)).isLessThan(6_000);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> transport.send(new FrameBatch(List.of(frame(0, "a\n"), frame(1, "b\n"),
+                    frame(2, "c\n")))))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("3 of 3 frames not acknowledged")
+                    .hasMessageContaining("127.0.0.1:" + closedPort)
+                    .hasMessageContaining("townlet.telemetry");
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(elapsedMs).isLessThan(6_000);
+            long closeStart = System.nanoTime();
+            transport.close();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart)).isLessThan(4_000);
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.townlet.telemetry.adapter.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,6 +24,7 @@ import org.townlet.telemetry.api.transport.TransportCallbacks;
 import org.townlet.telemetry.api.transport.TransportException;
 import org.townlet.telemetry.testing.LogCapture;
 import org.townlet.telemetry.testing.ManualClock;
+import org.townlet.telemetry.testing.RefusingPort;
 import org.townlet.telemetry.testing.TestTransportContexts;
 
 /** The plaintext tcp transport against servers on 127.0.0.1 (ephemeral ports only). */
@@ -101,7 +101,8 @@ class TcpTransportTest {
 
     @Test
     void tcpConnectsLazilyAndReconnectsWithBackoff() throws Exception {
-        int port = freePort();
+        RefusingPort refusing = track(RefusingPort.open());
+        int port = refusing.port();
         String endpoint = "127.0.0.1:" + port;
         TcpTransport transport = start(TcpSettings.builder(endpoint).retry(1.0, 1.0).build());
         assertThat(transport.isConnected()).isFalse();
@@ -109,6 +110,7 @@ class TcpTransportTest {
         assertThatThrownBy(() -> transport.send(batch("lost-1\n")))
                 .isInstanceOf(TransportException.class)
                 .hasMessageStartingWith("Failed to connect to telemetry endpoint " + endpoint + ": ");
+        refusing.close();
         LoopbackServer server = track(LoopbackServer.plaintext(port));
         assertThatThrownBy(() -> transport.send(batch("lost-2\n")))
                 .isInstanceOf(TransportException.class)
@@ -138,7 +140,7 @@ class TcpTransportTest {
 
     @Test
     void failedConnectsBackOffExponentiallyWithJitterUpToTheCap() throws Exception {
-        int port = freePort();
+        int port = track(RefusingPort.open()).port();
         String endpoint = "127.0.0.1:" + port;
         TcpTransport transport = start(TcpSettings.builder(endpoint).retry(0.5, 5.0).build());
 
@@ -164,12 +166,14 @@ class TcpTransportTest {
 
     @Test
     void zeroBackoffRetriesTheConnectAtOnce() throws Exception {
-        int port = freePort();
+        RefusingPort refusing = track(RefusingPort.open());
+        int port = refusing.port();
         String endpoint = "127.0.0.1:" + port;
         TcpTransport transport = start(TcpSettings.builder(endpoint).retry(0, 0).build());
 
         assertThatThrownBy(() -> transport.send(batch("x\n")))
                 .hasMessageStartingWith("Failed to connect to telemetry endpoint " + endpoint + ": ");
+        refusing.close();
         LoopbackServer server = track(LoopbackServer.plaintext(port));
 
         assertThat(transport.send(batch("y\n"))).isEqualTo(SendReport.SAME_CONNECTION);
@@ -301,13 +305,6 @@ class TcpTransportTest {
     private <T extends AutoCloseable> T track(T resource) {
         resources.add(resource);
         return resource;
-    }
-
-    /** A port nothing listens on (bound and released at once; loopback only). */
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, LoopbackServer.loopback())) {
-            return probe.getLocalPort();
-        }
     }
 
     private static FrameBatch batch(String text) {
