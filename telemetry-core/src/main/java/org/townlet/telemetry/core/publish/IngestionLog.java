@@ -11,6 +11,7 @@ import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.encode.DocumentSlot;
 import org.townlet.telemetry.core.encode.TickRecord;
+import org.townlet.telemetry.core.worker.BoundCheck;
 import org.townlet.telemetry.core.worker.BufferedItem;
 import org.townlet.telemetry.core.worker.PaddedCount;
 
@@ -191,7 +192,9 @@ final class IngestionLog {
         // The bound is checked every BOUND_CHECK_EVERY appends: `ingested` is written by whichever thread ingests, so
         // reading it on every append would cost the appending thread a cache miss each time.
         long count = appended.increment();
-        if ((count & (BOUND_CHECK_EVERY - 1)) == 0 && count - ingested > MAX_PENDING) {
+        // At the first check regardless, so that the JIT sees the catch-up path taken (BoundCheck).
+        if ((count & (BOUND_CHECK_EVERY - 1)) == 0
+                && count - ingested > BoundCheck.limitAt(count, BOUND_CHECK_EVERY, MAX_PENDING)) {
             catchUp();
         }
     }

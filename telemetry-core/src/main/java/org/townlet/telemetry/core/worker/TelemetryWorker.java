@@ -506,9 +506,10 @@ public final class TelemetryWorker<T extends BufferedItem> {
             buffer.lock.lock();
             return absorbOnOfferingThread();
         }
-        if (checkBound && added - inboxAbsorbed > INBOX_BOUND && buffer.lock.tryLock()) {
+        if (checkBound && added - inboxAbsorbed > BoundCheck.limitAt(added, INBOX_CHECK_EVERY, INBOX_BOUND)
+                && buffer.lock.tryLock()) {
             // The worker has been away (a slow send, or descheduled): move the queue in here. Without the lock, the
-            // thread that holds it is about to.
+            // thread that holds it is about to. (Also at the first check, so the JIT sees this path: BoundCheck.)
             return absorbOnOfferingThread();
         }
         return OfferOutcome.QUEUED;

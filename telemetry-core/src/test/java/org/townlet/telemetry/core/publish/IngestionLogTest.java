@@ -44,6 +44,26 @@ class IngestionLogTest {
     }
 
     @Test
+    void theFirstBoundCheckCatchesUpOnceWhateverTheBacklog() {
+        // so that the JIT's profile sees the catch-up path taken (BoundCheck)
+        List<Long> ingested = new ArrayList<>();
+        IngestionLog log = new IngestionLog(entry -> ingested.add(valueOf(entry)));
+
+        for (long n = 0; n < IngestionLog.BOUND_CHECK_EVERY - 1; n++) {
+            log.append(metric(n));
+        }
+        assertThat(ingested).isEmpty();
+        log.append(metric(IngestionLog.BOUND_CHECK_EVERY - 1));
+        assertThat(ingested).hasSize((int) IngestionLog.BOUND_CHECK_EVERY);
+
+        // later checks under the bound leave the backlog to the readers
+        for (long n = IngestionLog.BOUND_CHECK_EVERY; n < 4 * IngestionLog.BOUND_CHECK_EVERY; n++) {
+            log.append(metric(n));
+        }
+        assertThat(ingested).hasSize((int) IngestionLog.BOUND_CHECK_EVERY);
+    }
+
+    @Test
     void pastTheBoundTheAppendingThreadDoesNotWaitForAnotherThreadIngesting() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -924,6 +924,26 @@ class TelemetryWorkerTest {
     }
 
     @Test
+    void theFirstBoundCheckMovesTheQueuedOffersInWhateverTheirNumber() throws Exception {
+        // so that the JIT's profile sees that path taken (BoundCheck); later checks wait for INBOX_BOUND
+        TelemetryWorker<TestItem> worker = worker(settings().maxBatchSize(1));
+        holdInSend(worker);
+        List<Long> queued = new ArrayList<>();
+
+        for (long seq = 2; seq < 2 + 3 * 64; seq++) {
+            offerQueued(worker, seq);
+            queued.add(worker.queuedOffers());
+        }
+
+        assertThat(queued).as("moved in at the first check").contains(0L);
+        assertThat(queued.get(queued.size() - 1)).as("and left queued since").isGreaterThanOrEqualTo(2 * 64);
+        transport.releaseSends();
+        worker.stop();
+        assertThat(transport.seqs()).hasSize(2 + 3 * 64);
+        assertInvariant();
+    }
+
+    @Test
     void queuedOffersLeftAtTheStopDeadlineAreCountedAsDropped() throws Exception {
         TelemetryWorker<TestItem> worker = worker(settings().maxBatchSize(1).stopTimeout(Duration.ofMillis(200)));
         holdInSend(worker);
