@@ -68,9 +68,10 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
 
     /**
      * What else took or withheld CPU during a round, from its first tick until its pipeline was drained: milliseconds
-     * the JIT spent compiling ({@code CompilationMXBean}), milliseconds and count of garbage collections as the
-     * collectors report them, and milliseconds the simulation, deriver and worker threads spent runnable but waiting
-     * for a core ({@link SchedStats}; empty where the OS does not report it).
+     * the JIT spent compiling (its compiler threads' CPU time from {@link SchedStats}; {@code CompilationMXBean} where
+     * the OS does not report it), milliseconds and count of garbage collections as the collectors report them, and
+     * milliseconds the simulation, deriver and worker threads spent runnable but waiting for a core
+     * ({@link SchedStats}; empty where the OS does not report it).
      */
     record Contention(double jitMs, double gcMs, long gcCollections, OptionalDouble simulationWaitMs,
                       OptionalDouble deriverWaitMs, OptionalDouble workerWaitMs) {

@@ -420,11 +420,11 @@ final class BenchRunner {
     }
 
     /**
-     * Waits until the JIT's compiler threads are idle ({@link #JIT_QUIET_BUSY} within {@link #JIT_QUIET_WINDOW}), at most
-     * {@link #JIT_QUIET_LIMIT}; at once where the OS does not report them. Setting a round up (its town, configuration
-     * and pipeline) runs code that only set-up runs, so it reaches C2's thresholds at some arbitrary round, and C2
-     * compiled it (story-beat validation, the SHA-256 of the affordance table, the configuration's regular
-     * expressions) for 16–241 ms at the start of that round, on one of the two cores the round measures
+     * Waits until the JIT's compiler threads are idle ({@link #JIT_QUIET_BUSY} within {@link #JIT_QUIET_WINDOW}), at
+     * most {@link #JIT_QUIET_LIMIT}; at once where the OS does not report them. Setting a round up (its town,
+     * configuration and pipeline) runs code that only set-up runs, so it reaches C2's thresholds at some arbitrary
+     * round, and C2 compiled it (story-beat validation, the SHA-256 of the affordance table, the configuration's
+     * regular expressions) for 16–241 ms at the start of that round, on one of the two cores the round measures
      * (docs/PERFORMANCE.md, change 46). A long-running simulation sets up once.
      */
     private void awaitJitQuiet() {

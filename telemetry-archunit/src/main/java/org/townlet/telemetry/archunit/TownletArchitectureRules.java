@@ -228,9 +228,9 @@ public final class TownletArchitectureRules {
 
         /**
          * Rule 6: only network adapters (each in its own package, see {@link #NETWORK_ADAPTERS}), {@code app.listen},
-         * {@code app.bench} and the test toolkit ({@code telemetry.testing}) use {@code java.net} sockets, {@code java.nio.channels} socket channels or
-         * {@code javax.net..}. Value types ({@code URI}, {@code URL}, {@code InetSocketAddress},
-         * {@code URLClassLoader}) are free.
+         * {@code app.bench} and the test toolkit ({@code telemetry.testing}) use {@code java.net} sockets,
+         * {@code java.nio.channels} socket channels or {@code javax.net..}. Value types ({@code URI}, {@code URL},
+         * {@code InetSocketAddress}, {@code URLClassLoader}) are free.
          */
         public final ArchRule only_network_adapters_listen_and_bench_open_sockets;
 
@@ -388,9 +388,9 @@ public final class TownletArchitectureRules {
                     .that().resideInAPackage(all).and().resideOutsideOfPackages(socketUsers.toArray(String[]::new))
                     .should().dependOnClassesThat(socketTypes())
                     .because("network I/O is infrastructure: a network adapter owns its own connection, townlet "
-                            + "listen its receiver and dashboard, townlet bench its loopback measurement, the test toolkit "
-                            + "its refused port for the adapters' tests; everything else stays testable without a "
-                            + "network")
+                            + "listen its receiver and dashboard, townlet bench its loopback measurement, the test "
+                            + "toolkit its refused port for the adapters' tests; everything else stays testable "
+                            + "without a network")
                     .allowEmptyShould(false);
 
             only_the_stdout_adapter_and_app_touch_system_out_and_err = noClasses()

@@ -14,9 +14,9 @@ import org.townlet.telemetry.api.transport.TransportException;
 /**
  * Writes each batch's frames to stdout in order through a {@value #BUFFER_SIZE}-byte buffer, then flushes: small
  * frames leave together in one system call, and a frame larger than the buffer is written from its own array rather
- * than from a batch-sized copy. The stream is created in {@link #start()}, not in the
- * constructor, and {@link #close()} flushes it without closing the underlying descriptor: fd 1 belongs to the
- * process, and closing it would break anything that prints a summary after the pipeline stops.
+ * than from a batch-sized copy. The stream is created in {@link #start()}, not in the constructor, and
+ * {@link #close()} flushes it without closing the underlying descriptor: fd 1 belongs to the process, and closing it
+ * would break anything that prints a summary after the pipeline stops.
  *
  * <p>Threads: called only under the pipeline's send lock, so the fields need no further synchronisation. There is
  * only ever one connection, so every report is {@link SendReport#SAME_CONNECTION}.

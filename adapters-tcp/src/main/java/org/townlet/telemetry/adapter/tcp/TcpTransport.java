@@ -485,8 +485,8 @@ final class TcpTransport implements Transport {
     }
 
     /**
-     * Writes {@code prefix}, then the frames in order, then flushes, all under one send timeout; the watchdog closes the
-     * socket when it runs out.
+     * Writes {@code prefix}, then the frames in order, then flushes, all under one send timeout; the watchdog closes
+     * the socket when it runs out.
      *
      * @throws SendTimeoutException when the watchdog fired (the write failed, or finished just as it fired)
      * @throws IOException          when the write failed
