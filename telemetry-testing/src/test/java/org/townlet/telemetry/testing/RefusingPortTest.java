@@ -13,22 +13,25 @@ import org.junit.jupiter.api.Test;
 
 /** A port bound without listening refuses connections and cannot be taken until released. */
 class RefusingPortTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    /** The address RefusingPort binds, whatever the JVM prefers for its loopback address. */
+    private static InetAddress loopback() throws Exception {
+        return InetAddress.getByName("127.0.0.1");
+    }
 
     @Test
     void refusesConnectionsAndKeepsThePortWhileOpen() throws Exception {
         try (RefusingPort refusing = RefusingPort.open()) {
-            int port = refusing.port();
-            assertThat(port).isPositive();
+            InetSocketAddress address = new InetSocketAddress(loopback(), refusing.port());
+            assertThat(address.getPort()).isPositive();
 
             assertThatThrownBy(() -> {
                 try (Socket client = new Socket()) {
-                    client.connect(new InetSocketAddress(LOOPBACK, port), 5_000);
+                    client.connect(address, 5_000);
                 }
             }).isInstanceOf(ConnectException.class);
             try (ServerSocket other = new ServerSocket()) {
                 other.setReuseAddress(true); // what ServerSocket does by default on Linux
-                assertThatThrownBy(() -> other.bind(new InetSocketAddress(LOOPBACK, port)))
+                assertThatThrownBy(() -> other.bind(address))
                         .isInstanceOf(BindException.class);
             }
         }
@@ -40,9 +43,10 @@ class RefusingPortTest {
         int port = refusing.port();
         refusing.close();
         refusing.close();
+        InetAddress loopback = loopback();
 
-        try (ServerSocket server = new ServerSocket(port, 1, LOOPBACK);
-             Socket client = new Socket(LOOPBACK, port)) {
+        try (ServerSocket server = new ServerSocket(port, 1, loopback);
+             Socket client = new Socket(loopback, port)) {
             assertThat(client.isConnected()).isTrue();
             assertThat(server.getLocalPort()).isEqualTo(port);
         }
