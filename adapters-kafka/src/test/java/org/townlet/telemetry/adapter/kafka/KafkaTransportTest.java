@@ -32,6 +32,9 @@ import org.townlet.telemetry.testing.TestTransportContexts;
 /** The kafka transport against a real single-node KRaft broker in this JVM, on 127.0.0.1. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KafkaTransportTest {
+    /** What "does not hang" allows a call bounded by a 1-2 s setting (see its use). */
+    private static final long LIVENESS_MS = 20_000;
+
     @TempDir
     static Path dataDir;
     private static EmbeddedKafka kafka;
@@ -121,6 +124,9 @@ class KafkaTransportTest {
         try (RefusingPort refusing = RefusingPort.open()) {
             int closedPort = refusing.port();
             Transport transport = create(KafkaSettings.of("127.0.0.1:" + closedPort).withTimeouts(2, 1));
+            // Liveness bounds, not speed: generous for a loaded machine (the settings say 1-2 s, the close 2 s), yet
+            // far below what the client would take if they were not applied (max.block.ms and delivery.timeout.ms
+            // default to 60 s and 120 s, and close() waits without limit).
             long startStarted = System.nanoTime();
             // The worker logs this, one line, and carries on: its sends then fail and are counted.
             assertThatThrownBy(transport::start)
@@ -129,7 +135,7 @@ class KafkaTransportTest {
                     .hasMessageContaining("127.0.0.1:" + closedPort)
                     .hasMessageContaining("townlet.telemetry")
                     .hasMessageContaining("max_block_seconds");
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted)).isLessThan(6_000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted)).isLessThan(LIVENESS_MS);
             long start = System.nanoTime();
             assertThatThrownBy(() -> transport.send(new FrameBatch(List.of(frame(0, "a\n"), frame(1, "b\n"),
                     frame(2, "c\n")))))
@@ -138,10 +144,10 @@ class KafkaTransportTest {
                     .hasMessageContaining("127.0.0.1:" + closedPort)
                     .hasMessageContaining("townlet.telemetry");
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertThat(elapsedMs).isLessThan(6_000);
+            assertThat(elapsedMs).isLessThan(LIVENESS_MS);
             long closeStart = System.nanoTime();
             transport.close();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart)).isLessThan(4_000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart)).isLessThan(LIVENESS_MS);
         }
     }
 
