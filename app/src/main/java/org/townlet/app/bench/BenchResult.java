@@ -70,15 +70,17 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
      * What else took or withheld CPU during a round, from its first tick until its pipeline was drained: milliseconds
      * the JIT spent compiling (its compiler threads' CPU time from {@link SchedStats}; {@code CompilationMXBean} where
      * the OS does not report it), milliseconds and count of garbage collections as the collectors report them, and
-     * milliseconds the simulation, deriver and worker threads spent runnable but waiting for a core
-     * ({@link SchedStats}; empty where the OS does not report it).
+     * milliseconds the simulation, deriver and worker threads spent runnable but waiting for a core, and CPU
+     * milliseconds the hypervisor gave to others while this machine's cores wanted them (steal, summed over the cores)
+     * ({@link SchedStats}; empty where the OS does not report them).
      */
     record Contention(double jitMs, double gcMs, long gcCollections, OptionalDouble simulationWaitMs,
-                      OptionalDouble deriverWaitMs, OptionalDouble workerWaitMs) {
+                      OptionalDouble deriverWaitMs, OptionalDouble workerWaitMs, OptionalDouble stealMs) {
         Contention {
             Objects.requireNonNull(simulationWaitMs, "simulationWaitMs");
             Objects.requireNonNull(deriverWaitMs, "deriverWaitMs");
             Objects.requireNonNull(workerWaitMs, "workerWaitMs");
+            Objects.requireNonNull(stealMs, "stealMs");
         }
 
         Map<String, Object> toMap() {
@@ -90,6 +92,7 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
             if (!waits.isEmpty()) {
                 map.put("runqueue_wait_ms", waits);
             }
+            stealMs.ifPresent(ms -> map.put("steal_ms", round(ms, 1)));
             return map;
         }
 
@@ -103,6 +106,8 @@ record BenchResult(double ticksPerSecondOn, double ticksPerSecondOff, double sin
                 waits.forEach((thread, ms) -> each.add(thread + " " + ms + " ms"));
                 text.append(each);
             }
+            stealMs.ifPresent(ms -> text.append(String.format(Locale.ROOT,
+                    "; the hypervisor withheld %.0f ms of CPU from this machine's cores", ms)));
             return text.toString();
         }
 

@@ -107,7 +107,8 @@ final class BenchRunner {
      * when it ends, so it misses one that overlaps a round's start or end.
      */
     private record MachineSample(long jitMillis, OptionalLong compilerRun, long gcMillis, long gcCollections,
-                                 OptionalLong simulationWait, OptionalLong deriverWait, OptionalLong workerWait) {
+                                 OptionalLong simulationWait, OptionalLong deriverWait, OptionalLong workerWait,
+                                 OptionalLong steal) {
         static MachineSample take(SchedStats stats) {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long compiling = jit != null && jit.isCompilationTimeMonitoringSupported()
@@ -121,7 +122,7 @@ final class BenchRunner {
             return new MachineSample(compiling, stats.threadsNamedRunNanos(COMPILER_THREADS), collecting, collections,
                     stats.currentThreadWaitNanos(),
                     stats.threadsNamedWaitNanos(TelemetryPublisher.DERIVER_THREAD_NAME),
-                    stats.threadsNamedWaitNanos(TelemetryWorker.THREAD_NAME));
+                    stats.threadsNamedWaitNanos(TelemetryWorker.THREAD_NAME), stats.stealNanos());
         }
 
         BenchResult.Contention since(MachineSample start) {
@@ -130,7 +131,8 @@ final class BenchRunner {
                     : jitMillis - start.jitMillis;
             return new BenchResult.Contention(compiling, gcMillis - start.gcMillis,
                     gcCollections - start.gcCollections, waitedMillis(start.simulationWait, simulationWait),
-                    waitedMillis(start.deriverWait, deriverWait), waitedMillis(start.workerWait, workerWait));
+                    waitedMillis(start.deriverWait, deriverWait), waitedMillis(start.workerWait, workerWait),
+                    waitedMillis(start.steal, steal));
         }
 
         private static OptionalDouble waitedMillis(OptionalLong before, OptionalLong after) {

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * for one while they could run. A paced round that drops frames while its threads wait for a large part of the round
  * was short of CPU (other threads, the JIT, another process), not slow in its own work; docs/PERFORMANCE.md shows
  * both kinds of round. The run time of the JIT's compiler threads, which {@code ThreadMXBean} does not show, tells
- * whether the JIT is busy.
+ * whether the JIT is busy. On a virtual machine, {@code /proc/stat}'s steal time says how much of the waiting the host
+ * caused ({@link #stealNanos()}).
  *
  * <p>Threads are found by name: Linux keeps the first 15 bytes of a thread's name ({@code comm}), so a prefix that
  * long matches, e.g., every {@code telemetry-worker*} thread alive at the time. Elsewhere (no {@code /proc}, or a
@@ -23,6 +24,10 @@ final class SchedStats {
     static final int COMM_LENGTH = 15;
     private static final int RUN_FIELD = 0;
     private static final int WAIT_FIELD = 1;
+    /** The position of "steal" on {@code /proc/stat}'s {@code cpu} line, the label being position 0. */
+    private static final int STEAL_FIELD = 8;
+    /** {@code /proc/stat} counts in USER_HZ ticks, 100 a second on every Linux architecture. */
+    private static final long NANOS_PER_USER_HZ_TICK = 10_000_000L;
 
     private final Path proc;
 
@@ -34,6 +39,24 @@ final class SchedStats {
     /** Reads a {@code /proc}-like tree (tests). */
     SchedStats(Path proc) {
         this.proc = proc;
+    }
+
+    /**
+     * CPU time the hypervisor gave to others while this machine's virtual cores wanted it ("steal", summed over the
+     * cores) since boot, from the {@code cpu} line of {@code /proc/stat}; empty elsewhere. On a virtual machine a
+     * thread waits for a core here too, and this says how much of that wait the host caused, not this machine.
+     */
+    OptionalLong stealNanos() {
+        try (Stream<String> lines = Files.lines(proc.resolve("stat"))) {
+            String total = lines.filter(line -> line.startsWith("cpu ")).findFirst().orElse("");
+            String[] fields = total.strip().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...; in USER_HZ ticks, which Linux fixes at 100/s
+            return fields.length > STEAL_FIELD
+                    ? OptionalLong.of(Long.parseLong(fields[STEAL_FIELD]) * NANOS_PER_USER_HZ_TICK)
+                    : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The calling thread's run-queue wait so far, if the OS reports it. */

@@ -65,6 +65,26 @@ class SchedStatsTest {
     }
 
     @Test
+    void readsStealFromTheCpuLineOfProcStatInHundredthsOfASecond() throws IOException {
+        Files.writeString(proc.resolve("stat"), """
+                cpu  10697427 58787 1067037 5535920 6697 0 47278 22736 0 0
+                cpu0 5348713 29393 533518 2767960 3348 0 23639 11368 0 0
+                intr 123
+                """);
+
+        assertThat(new SchedStats(proc).stealNanos()).isEqualTo(OptionalLong.of(227_360_000_000L));
+    }
+
+    @Test
+    void stealIsEmptyWithoutProcStatOrAStealField() throws IOException {
+        assertThat(new SchedStats(proc).stealNanos()).isEmpty();
+
+        Files.writeString(proc.resolve("stat"), "cpu  1 2 3 4\n");
+
+        assertThat(new SchedStats(proc).stealNanos()).isEmpty();
+    }
+
+    @Test
     void readsTheCallingThreadThroughThreadSelf() throws IOException {
         Path self = Files.createDirectories(proc.resolve("thread-self"));
         Files.writeString(self.resolve("schedstat"), "10 20 30\n");
@@ -82,5 +102,7 @@ class SchedStatsTest {
         assertThat(stats.currentThreadWaitNanos().getAsLong()).isNotNegative();
         // What bench waits on before a round (BenchRunner.awaitJitQuiet): the JIT's compiler threads are there to read.
         assertThat(stats.threadsNamedRunNanos(BenchRunner.COMPILER_THREADS)).isPresent();
+        assertThat(stats.stealNanos()).isPresent();
+        assertThat(stats.stealNanos().getAsLong()).isNotNegative();
     }
 }

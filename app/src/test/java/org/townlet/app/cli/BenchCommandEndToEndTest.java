@@ -55,6 +55,9 @@ class BenchCommandEndToEndTest {
             assertThat(contention.get("runqueue_wait_ms").get("simulation").asDouble()).isNotNegative();
             assertThat(contention.get("runqueue_wait_ms").get("worker").isNumber()).isTrue();
         }
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            assertThat(contention.get("steal_ms").asDouble()).isNotNegative();
+        }
         assertThat(result.stdout()).contains("sink_share").contains("targets (SPEC §20):")
                 .contains("CPU per tick by thread").contains("during the paced round: the JIT compiled for");
         assertThat(result.stderr()).contains("bench: paced round");
