@@ -180,7 +180,7 @@ final class BenchRunner {
     /** How many warm-up cycles in a row must be under {@link #JIT_SETTLED_SHARE}: single quiet cycles come and go. */
     static final int JIT_SETTLED_CYCLES = 3;
     /** Warm-up stops at this multiple of {@code --warmup-seconds} even if the JIT has not settled. */
-    static final double WARMUP_LIMIT_FACTOR = 3.0;
+    static final double WARMUP_LIMIT_FACTOR = 2.0;
 
     BenchResult run(Path workDir) throws IOException {
         threads.setThreadAllocatedMemoryEnabled(true);
@@ -268,6 +268,9 @@ final class BenchRunner {
      * Warm-up cycles (an unpaced on round, an off round, a paced round, {@code --warmup} ticks each) until
      * {@code --warmup-seconds} have passed and the JIT has settled: C2 keeps compiling (and recompiling after
      * deoptimisations) for 15–30 s on two cores, and measuring before it settles measures the compiler taking a core.
+     * Methods called once per batch rather than per frame ({@code TelemetryWorker.flushOnce}, {@code sendWithRetry})
+     * reach C2 last, 25–37 s after start (after a detour through C1's level 2 while C2 is busy), and their C2
+     * compilation (~200 ms of a core) inside the paced round cost it hundreds of frames; hence the 40 s default.
      * Settled means {@link #JIT_SETTLED_CYCLES} cycles in a row in each of which compiling took at most
      * {@link #JIT_SETTLED_SHARE} of the cycle's time (one quiet cycle after 20 s was often followed by one compiling
      * 200 % of it, and C2 then took a core during the paced round); cycles stop at {@link #WARMUP_LIMIT_FACTOR} ×
