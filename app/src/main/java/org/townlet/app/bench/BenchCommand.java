@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " S seconds have passed and the JIT has settled (" + BenchRunner.JIT_SETTLED_CYCLES + " cycles in a row"
             + " with at most " + (int) (BenchRunner.JIT_SETTLED_SHARE * 100) + "%% of their time compiling), at most "
             + (int) BenchRunner.WARMUP_LIMIT_FACTOR + " x S seconds (default 40: the worker's once-per-batch code"
-            + " reaches C2 only after 25-37 s on 2 cores; 0 = one cycle).")
+            + " reaches C2 only 25-39 s after start on 2 cores; 0 = one cycle).")
     double warmupSeconds = 40;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Interleaved on/off round pairs (default 3).")

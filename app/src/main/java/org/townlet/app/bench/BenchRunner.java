@@ -269,7 +269,7 @@ final class BenchRunner {
      * {@code --warmup-seconds} have passed and the JIT has settled: C2 keeps compiling (and recompiling after
      * deoptimisations) for 15–30 s on two cores, and measuring before it settles measures the compiler taking a core.
      * Methods called once per batch rather than per frame ({@code TelemetryWorker.flushOnce}, {@code sendWithRetry})
-     * reach C2 last, 25–37 s after start (after a detour through C1's level 2 while C2 is busy), and their C2
+     * reach C2 last, 25–39 s after start (after a detour through C1's level 2 while C2 is busy), and their C2
      * compilation (~200 ms of a core) inside the paced round cost it hundreds of frames; hence the 40 s default.
      * Settled means {@link #JIT_SETTLED_CYCLES} cycles in a row in each of which compiling took at most
      * {@link #JIT_SETTLED_SHARE} of the cycle's time (one quiet cycle after 20 s was often followed by one compiling
