@@ -126,16 +126,15 @@ final class BenchRunner {
         }
 
         BenchResult.Contention since(MachineSample start) {
-            double compiling = compilerRun.isPresent() && start.compilerRun.isPresent()
-                    ? Math.max(0, compilerRun.getAsLong() - start.compilerRun.getAsLong()) / 1e6
-                    : jitMillis - start.jitMillis;
+            double compiling = millisBetween(start.compilerRun, compilerRun).orElse(jitMillis - start.jitMillis);
             return new BenchResult.Contention(compiling, gcMillis - start.gcMillis,
-                    gcCollections - start.gcCollections, waitedMillis(start.simulationWait, simulationWait),
-                    waitedMillis(start.deriverWait, deriverWait), waitedMillis(start.workerWait, workerWait),
-                    waitedMillis(start.steal, steal));
+                    gcCollections - start.gcCollections, millisBetween(start.simulationWait, simulationWait),
+                    millisBetween(start.deriverWait, deriverWait), millisBetween(start.workerWait, workerWait),
+                    millisBetween(start.steal, steal));
         }
 
-        private static OptionalDouble waitedMillis(OptionalLong before, OptionalLong after) {
+        /** How many milliseconds a nanosecond total grew by, when both readings are there. */
+        private static OptionalDouble millisBetween(OptionalLong before, OptionalLong after) {
             return before.isPresent() && after.isPresent()
                     ? OptionalDouble.of(Math.max(0, after.getAsLong() - before.getAsLong()) / 1e6)
                     : OptionalDouble.empty();
