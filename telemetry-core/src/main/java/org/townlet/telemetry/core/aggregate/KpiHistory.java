@@ -66,6 +66,16 @@ final class KpiHistory {
                 fairnessDelta.rotationEvents()));
         next.put(QUEUE_GHOST_STEP_EVENTS, appendCapped(history.get(QUEUE_GHOST_STEP_EVENTS),
                 fairnessDelta.ghostStepEvents()));
+        if (next.size() == history.size()) {
+            boolean unchanged = true;
+            for (Map.Entry<String, List<Number>> series : next.entrySet()) {
+                unchanged &= series.getValue() == history.get(series.getKey());
+            }
+            if (unchanged) {
+                // the very same history: the document builder reuses the section and the differ skips it by identity
+                return history;
+            }
+        }
         return Collections.unmodifiableMap(next);
     }
 
@@ -93,7 +103,26 @@ final class KpiHistory {
         return Collections.unmodifiableMap(next);
     }
 
+    /**
+     * {@code series} with {@code value} appended, capped; {@code series} itself when it is full of values equal to
+     * {@code value} (a quiet series, the usual case for most of the five), since appending then changes nothing. The
+     * same object, not an equal one, lets the encoder copy the series' bytes and the differ compare it by identity.
+     */
     private static List<Number> appendCapped(List<Number> series, Number value) {
+        if (series != null && series.size() == CAP && allEqual(series, value)) {
+            return series;
+        }
         return CappedList.append(series == null ? List.of() : series, List.of(value), CAP);
+    }
+
+    /** Whether every value of {@code series} equals {@code value}, type included (so that it is written the same). */
+    private static boolean allEqual(List<Number> series, Number value) {
+        // oldest first: it is the value appending would drop, the first to differ in a series that is changing
+        for (int i = 0, n = series.size(); i < n; i++) {
+            if (!value.equals(series.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

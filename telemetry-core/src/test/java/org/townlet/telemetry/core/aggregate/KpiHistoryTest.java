@@ -89,6 +89,32 @@ class KpiHistoryTest {
     }
 
     @Test
+    void aFullSeriesOfValuesEqualToTheNewOneIsKeptAsTheSameObjectAndSoIsAQuietHistory() {
+        Map<String, List<Number>> history = ReadModels.EMPTY_KPI_HISTORY;
+        for (int tick = 0; tick < KpiHistory.CAP; tick++) {
+            history = KpiHistory.append(history, List.of(), Map.of(), QueueMetrics.ZERO);
+        }
+        Map<String, List<Number>> full = history;
+
+        Map<String, List<Number>> quiet = KpiHistory.append(full, List.of(), Map.of(), QueueMetrics.ZERO);
+        Map<String, List<Number>> rotated = KpiHistory.append(full, List.of(), Map.of(), new QueueMetrics(0, 0, 1));
+
+        assertThat(quiet).isSameAs(full);
+        assertThat(rotated).isNotSameAs(full)
+                .isEqualTo(ReferenceKpiHistory.append(full, List.of(), Map.of(), new QueueMetrics(0, 0, 1)));
+        assertThat(rotated.get(KpiHistory.QUEUE_ROTATION_EVENTS)).last().isEqualTo(1L);
+        for (String series : List.of(KpiHistory.QUEUE_CONFLICT_INTENSITY, KpiHistory.EMPLOYMENT_LATENESS,
+                KpiHistory.LATE_HELP_EVENTS, KpiHistory.QUEUE_GHOST_STEP_EVENTS)) {
+            assertThat(rotated.get(series)).as(series).isSameAs(full.get(series));
+        }
+        // 0 and 0.0 are written differently: a value of another type is appended, never taken as equal
+        Map<String, List<Number>> doubles = new LinkedHashMap<>(full);
+        doubles.put(KpiHistory.QUEUE_ROTATION_EVENTS, java.util.Collections.nCopies(KpiHistory.CAP, 0.0));
+        assertThat(KpiHistory.append(doubles, List.of(), Map.of(), QueueMetrics.ZERO)
+                .get(KpiHistory.QUEUE_ROTATION_EVENTS)).last().isEqualTo(0L);
+    }
+
+    @Test
     void concurrentAppendsToOneVersionEachSeeTheirOwnValue() throws Exception {
         Map<String, List<Number>> base = ReadModels.EMPTY_KPI_HISTORY;
         for (int tick = 0; tick < 70; tick++) {
