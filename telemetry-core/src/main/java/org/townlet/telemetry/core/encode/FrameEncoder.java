@@ -36,6 +36,7 @@ public final class FrameEncoder {
     private int writtenCount;
     private long reusedSections;
     private long reusedEntries;
+    private long copiedFields;
 
     // The map section being written afresh (see writeSectionMap).
     private final BiConsumer<Object, Object> sectionEntryWriter = this::writeSectionEntry;
@@ -57,7 +58,9 @@ public final class FrameEncoder {
      * under that name (SPEC §9.5 step 5). Only for documents whose section values are immutable, as the publisher's
      * are: a value mutated after it was encoded would be written stale. Identity only, never equality: a different
      * object, even an equal one, is encoded afresh and replaces the remembered bytes. Within a map section that is
-     * encoded afresh, each map or list entry that is the very object of the section's last write is copied likewise.
+     * encoded afresh, each map or list entry that is the very object of the section's last write is copied likewise,
+     * and an entry that is a new object with the same keys has each run of fields holding the very same value objects
+     * copied.
      *
      * <p>The remembered bytes are a range of an earlier frame's array (frames are immutable once built), so reuse
      * copies nothing extra; at most one earlier frame per section name stays reachable through them.
@@ -107,6 +110,11 @@ public final class FrameEncoder {
     /** How many entries of map sections written afresh were copied from remembered bytes (visible for testing). */
     synchronized long reusedEntries() {
         return reusedEntries;
+    }
+
+    /** How many fields of changed entries were copied from remembered bytes (visible for testing). */
+    synchronized long copiedFields() {
+        return copiedFields;
     }
 
     /** Section reuse: the top level, and a diff's {@code changes}, go through {@link #writeSection}. */
@@ -230,16 +238,98 @@ public final class FrameEncoder {
         containers++;
         EntryBytes bytes = mapSection.entry(name);
         int start = out.size();
-        if (bytes.value == value && bytes.generation == generation - 1 && previousFrame != null) {
+        boolean inPreviousFrame = bytes.generation == generation - 1 && previousFrame != null;
+        if (bytes.value == value && inPreviousFrame) {
             reusedEntries++;
             out.writeRaw(previousFrame, previousOffset + bytes.offset, bytes.length);
+        } else if (value instanceof JsonObject object && object.encoded() == null) {
+            if (inPreviousFrame && bytes.fieldEnds != null && bytes.value instanceof JsonObject old
+                    && old.keyArray() == object.keyArray()) {
+                writeObjectAgainst(object, old, previousOffset + bytes.offset, bytes.fieldEnds);
+            } else {
+                writeObject(object, bytes);
+            }
+            bytes.value = value;
         } else {
             bytes.value = value;
+            bytes.fieldEnds = null;
             out.writeValue(value);
         }
         bytes.generation = generation;
         bytes.offset = start - sectionStart;
         bytes.length = out.size() - start;
+    }
+
+    /**
+     * Writes {@code object} as {@link Utf8JsonWriter#writeObject} does, noting in {@code bytes} where each of its fields
+     * ends, for {@link #writeObjectAgainst} next time.
+     */
+    private void writeObject(JsonObject object, EntryBytes bytes) {
+        int n = object.size();
+        int[] ends = bytes.fieldEnds;
+        if (ends == null || ends.length != n) {
+            ends = new int[n];
+            bytes.fieldEnds = ends;
+        }
+        int entryStart = out.size();
+        out.writeByte('{');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.writeByte(',');
+            }
+            out.writeKey(object.keyAt(i));
+            out.writeValue(object.valueAt(i));
+            ends[i] = out.size() - entryStart;
+        }
+        out.writeByte('}');
+    }
+
+    /**
+     * Writes {@code object}, a new object with the keys of {@code old}, whose bytes start at {@code oldStart} in the
+     * previous frame with its fields ending at {@code ends}: each run of fields holding the very objects of {@code old}
+     * is copied from those bytes (an entry of a per-agent section mostly changes in a field or two; the converter keeps
+     * unchanged values as the same objects), the other fields are written. {@code ends} then describes this write.
+     * Identity only: reading the values to compare them would cost about what writing them does.
+     */
+    private void writeObjectAgainst(JsonObject object, JsonObject old, int oldStart, int[] ends) {
+        int entryStart = out.size();
+        out.writeByte('{');
+        int runFrom = -1;
+        int runEnd = 0;
+        int runTo = 0;
+        int oldEndBefore = 0;
+        for (int i = 0, n = object.size(); i < n; i++) {
+            int oldEnd = ends[i];
+            Object value = object.valueAt(i);
+            if (value == old.valueAt(i)) {
+                if (runFrom < 0) {
+                    if (i > 0) {
+                        out.writeByte(',');
+                    }
+                    runFrom = i == 0 ? 1 : oldEndBefore + 1;
+                    runTo = out.size() - entryStart;
+                }
+                runEnd = oldEnd;
+                ends[i] = runTo + (oldEnd - runFrom);
+                copiedFields++;
+            } else {
+                if (runFrom >= 0) {
+                    out.writeRaw(previousFrame, oldStart + runFrom, runEnd - runFrom);
+                    runFrom = -1;
+                }
+                if (i > 0) {
+                    out.writeByte(',');
+                }
+                out.writeKey(object.keyAt(i));
+                out.writeValue(value);
+                ends[i] = out.size() - entryStart;
+            }
+            oldEndBefore = oldEnd;
+        }
+        if (runFrom >= 0) {
+            out.writeRaw(previousFrame, oldStart + runFrom, runEnd - runFrom);
+        }
+        out.writeByte('}');
     }
 
     /**
@@ -339,6 +429,8 @@ public final class FrameEncoder {
         int generation;
         int offset;
         int length;
+        /** Where each field of {@code value} ends, relative to offset, when this encoder wrote it field by field. */
+        int[] fieldEnds;
 
         EntryBytes(String key) {
             this.key = key;

@@ -312,7 +312,7 @@ final class JsonConverter {
             }
             Object previousValue = before == null ? null : previousValue(key);
             push(rawKey);
-            values[i] = plain(value, previousValue);
+            values[i] = sameScalar(plain(value, previousValue), previousValue);
             pop();
             count = i + 1;
         }
@@ -367,6 +367,25 @@ final class JsonConverter {
             keys = null;
             values = null;
         }
+    }
+
+    /**
+     * {@code converted}, or {@code previous} when both are numbers written the same (equal bits, equal type): keeping
+     * the previous conversion's object for an unchanged value lets the encoder find the unchanged fields of a changed
+     * object by identity alone, without reading their values ({@link FrameEncoder}), and leaves less garbage.
+     */
+    private static Object sameScalar(Object converted, Object previous) {
+        if (converted == previous || previous == null) {
+            return converted;
+        }
+        if (converted instanceof Double number) {
+            return previous instanceof Double before
+                    && Double.doubleToRawLongBits(number) == Double.doubleToRawLongBits(before) ? previous : converted;
+        }
+        if (converted instanceof Long number) {
+            return previous instanceof Long before && number.longValue() == before.longValue() ? previous : converted;
+        }
+        return converted;
     }
 
     /** A {@code HashMap} capacity that holds {@code size} entries without resizing. */
@@ -715,6 +734,88 @@ final class JsonConverter {
             throw changedWhileConverted();
         }
         return new JsonObject(keys, values);
+    }
+
+    /**
+     * {@link #keyed(Map, Function)} for a section converted again and again (owner → row): an entry whose source value is
+     * the very object {@code memo} saw under its key last time gets the value it was converted to then. Read-model
+     * values are immutable, so that value is what converting it again would give; and the document then carries the
+     * same object, which the differ and the encoder skip by identity (SPEC §9.5 step 5), where a fresh conversion,
+     * however equal, is compared and encoded in full. An entry that nulled a non-finite value is always converted again,
+     * so that it is counted again.
+     */
+    <V> Map<String, Object> keyed(Map<String, V> items, Function<V, Object> convert, KeyedMemo memo) {
+        if (items.isEmpty()) {
+            return Map.of();
+        }
+        int size = items.size();
+        String[] keys = new String[size];
+        Object[] values = new Object[size];
+        Object[] sources = new Object[size];
+        boolean sameKeys = memo.keys.length == size;
+        int i = 0;
+        for (Map.Entry<String, V> item : items.entrySet()) {
+            if (i == size) {
+                throw changedWhileConverted();
+            }
+            String key = String.valueOf(item.getKey());
+            V source = item.getValue();
+            int at = memo.positionOf(key);
+            sameKeys = sameKeys && at == i;
+            keys[i] = key;
+            if (at >= 0 && source != null && memo.sources[at] == source) {
+                values[i] = memo.values[at];
+                sources[i] = source;
+            } else {
+                push(key);
+                long nonfiniteBefore = nonfiniteSeen;
+                values[i] = convert.apply(source);
+                pop();
+                sources[i] = nonfiniteSeen == nonfiniteBefore ? source : null;
+            }
+            i++;
+        }
+        if (i != size) {
+            throw changedWhileConverted();
+        }
+        // the same keys in the same order: the previous key array, so the differ matches the two objects by position
+        String[] keyArray = sameKeys ? memo.keys : keys;
+        memo.remember(keyArray, sources, values);
+        return new JsonObject(keyArray, values);
+    }
+
+    /**
+     * What the entries of a keyed section were converted from and to, by position, the last time (see
+     * {@link #keyed(Map, Function, KeyedMemo)}). Owned by the converter's thread; its arrays are replaced, never
+     * modified, since the key array goes into a converted object.
+     */
+    static final class KeyedMemo {
+        /** How far ahead of the expected position a key is looked for (an entry came or went before it). */
+        private static final int REALIGN_WINDOW = 4;
+
+        private String[] keys = new String[0];
+        private Object[] sources = new Object[0];
+        private Object[] values = new Object[0];
+        /** Where the next key is expected: after the last one found. */
+        private int cursor;
+
+        /** The position of {@code key} near where it is expected, or -1 (an entry is then merely converted again). */
+        int positionOf(String key) {
+            for (int at = cursor, end = Math.min(keys.length, cursor + REALIGN_WINDOW); at < end; at++) {
+                if (keys[at] == key || keys[at].equals(key)) {
+                    cursor = at + 1;
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+        void remember(String[] keys, Object[] sources, Object[] values) {
+            this.keys = keys;
+            this.sources = sources;
+            this.values = values;
+            cursor = 0;
+        }
     }
 
     /** Read-model maps are immutable; one that is not (it grew or shrank while converted) fails loudly, never half. */

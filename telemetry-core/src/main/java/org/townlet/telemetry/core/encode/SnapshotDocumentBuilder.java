@@ -43,6 +43,9 @@ public final class SnapshotDocumentBuilder {
     private final Supplier<TransportStatus> transportStatus;
     private final JsonConverter converter;
     private final Map<String, CachedSection> cache = new LinkedHashMap<>();
+    // Per owner: most owners' rows are the same objects from tick to tick while the section as a whole changes.
+    private final JsonConverter.KeyedMemo snapshotRows = new JsonConverter.KeyedMemo();
+    private final JsonConverter.KeyedMemo overlayRows = new JsonConverter.KeyedMemo();
 
     /**
      * A builder reading the {@code transport} section from {@code transportStatus} and reporting each non-finite value
@@ -89,11 +92,11 @@ public final class SnapshotDocumentBuilder {
         section(document, "conflict", models.conflict(), json::conflict);
         plainSection(document, "relationships", models.relationshipMetrics());
         section(document, "relationship_snapshot", models.relationshipSnapshot(),
-                ties -> json.keyed(ties, others -> json.keyed(others, json::tie)));
+                ties -> json.keyed(ties, others -> json.keyed(others, json::tie), snapshotRows));
         section(document, "relationship_updates", models.relationshipUpdates(),
                 updates -> json.list("", updates, json::relationshipUpdate));
         section(document, "relationship_overlay", models.relationshipOverlay(),
-                overlay -> json.keyed(overlay, entries -> json.list("", entries, json::overlayEntry)));
+                overlay -> json.keyed(overlay, entries -> json.list("", entries, json::overlayEntry), overlayRows));
         section(document, "events", models.tickEvents(), json::plainList);
         section(document, "narrations", models.narrations(), entries -> json.list("", entries, json::narration));
         plainSection(document, "affordance_manifest", models.affordanceManifest());

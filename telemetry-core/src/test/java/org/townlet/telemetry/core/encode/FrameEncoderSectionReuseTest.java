@@ -190,4 +190,75 @@ class FrameEncoderSectionReuseTest {
 
         assertThat(retried).contains("\"jobs\":{\"agent_1\":{\"wallet\":2.0}}");
     }
+
+    @Test
+    void aChangedEntryHasTheRunsOfFieldsHoldingTheSameObjectsCopiedAndTheRestWritten() {
+        String[] keys = {"homeostasis", "shaping", "work", "social", "total"};
+        Double zero = 0.0;
+        Double steady = 0.25;
+        JsonObject first = new JsonObject(keys, 0.5, zero, steady, zero, 0.75);
+        // the same value objects but for the first and the last field, as the converter keeps unchanged values
+        JsonObject second = new JsonObject(keys, 0.625, zero, steady, zero, 0.875);
+        // an equal value that is another object is written, never compared
+        JsonObject third = new JsonObject(keys, 0.625, zero, Double.valueOf(0.25), zero, 0.875);
+
+        String[] encoded = new String[3];
+        JsonObject[] entries = {first, second, third};
+        long[] copied = new long[3];
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> rewards = new LinkedHashMap<>();
+            rewards.put("agent_1", entries[i]);
+            rewards.put("agent_2", Map.of("n", (long) i)); // the section changes each time
+            long before = reusing.copiedFields();
+            encoded[i] = encode(reusing, snapshot(i, rewards, null));
+            copied[i] = reusing.copiedFields() - before;
+            assertThat(encoded[i]).isEqualTo(encode(plain, snapshot(i, rewards, null)));
+        }
+
+        assertThat(copied).containsExactly(0, 3, 2);
+        assertThat(encoded[1]).contains(
+                "\"agent_1\":{\"homeostasis\":0.625,\"shaping\":0.0,\"work\":0.25,\"social\":0.0,\"total\":0.875}");
+    }
+
+    @Test
+    void entriesWrittenFieldByFieldAgainstTheirPredecessorsAreByteForByteThoseOfAFreshEncoding() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(52);
+        String[] keys = {"a", "bb", "c", "dddd", "e", "f"};
+        String[] otherKeys = {"a", "bb", "c", "dddd", "e", "g"};
+        Object[] pool = {0.0, -0.0, 1.5, 7L, "text", "t\u00e9\"x", true, null, List.of(1L, 2.5), Map.of("k", 1.0)};
+        Map<String, JsonObject> current = new LinkedHashMap<>();
+        long copiedBefore = reusing.copiedFields();
+        for (int write = 0; write < 400; write++) {
+            Map<String, Object> section = new LinkedHashMap<>();
+            for (int agent = 0; agent < 6; agent++) {
+                String name = "agent_" + agent;
+                JsonObject entry = current.get(name);
+                int change = random.nextInt(10);
+                if (entry == null || change == 0) {
+                    String[] shape = random.nextInt(4) == 0 ? otherKeys : keys;
+                    Object[] values = new Object[shape.length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = pool[random.nextInt(pool.length)];
+                    }
+                    entry = new JsonObject(shape, values);
+                } else if (change < 8) {
+                    // a new object with the same keys: some fields replaced, the others the very same objects
+                    Object[] values = new Object[entry.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = random.nextInt(3) == 0 ? pool[random.nextInt(pool.length)] : entry.valueAt(i);
+                    }
+                    entry = new JsonObject(entry.keyArray(), values);
+                }
+                current.put(name, entry);
+                if (random.nextInt(8) != 0) { // an entry now and then missing from a write
+                    section.put(name, entry);
+                }
+            }
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("reward_breakdown", section);
+            assertThat(encode(reusing, diff(write, changes))).as("write %d", write)
+                    .isEqualTo(encode(plain, diff(write, changes)));
+        }
+        assertThat(reusing.copiedFields() - copiedBefore).isGreaterThan(1_000);
+    }
 }

@@ -7,10 +7,13 @@ import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.townlet.telemetry.api.event.OverlayEntry;
+import org.townlet.telemetry.api.event.RelationshipTie;
 import org.townlet.telemetry.api.status.TransportStatus;
 import org.townlet.telemetry.core.aggregate.ReadModels;
 import org.townlet.telemetry.core.worker.PipelineCounters;
@@ -103,5 +106,39 @@ class SnapshotDocumentBuilderTest {
                 }
             };
         }
+    }
+
+    @Test
+    void ownersWhoseRelationshipRowsAreTheSameObjectsKeepTheirConvertedRowsWhenOthersChange() {
+        Map<String, RelationshipTie> steady = Map.of("agent_2", new RelationshipTie(0.5, 0.25, 0.0));
+        List<OverlayEntry> steadyOverlay = List.of(new OverlayEntry("agent_1", "agent_2", 0.5, 0.25, 0.0, 0.0, 0.0, 0.0));
+        Map<String, Object> first = builder.build(relationships(0, steady, steadyOverlay, 0.1));
+        Map<String, Object> second = builder.build(relationships(1, steady, steadyOverlay, 0.2));
+
+        for (String section : List.of("relationship_snapshot", "relationship_overlay")) {
+            Map<?, ?> before = (Map<?, ?>) first.get(section);
+            Map<?, ?> after = (Map<?, ?>) second.get(section);
+            assertThat(after).as(section).isNotSameAs(before).isNotEqualTo(before);
+            assertThat(after.get("agent_1")).as(section).isSameAs(before.get("agent_1"));
+            assertThat(after.get("agent_3")).as(section).isNotSameAs(before.get("agent_3"))
+                    .isNotEqualTo(before.get("agent_3"));
+        }
+        assertThat(second.get("relationship_overlay")).isEqualTo(new SnapshotDocumentBuilder(
+                SnapshotDocumentBuilderTest::status, () -> { }).build(relationships(1, steady, steadyOverlay, 0.2))
+                .get("relationship_overlay"));
+    }
+
+    /** agent_1's rows as given, and agent_3's made afresh with {@code trust}. */
+    private static TickRecord relationships(long seq, Map<String, RelationshipTie> agent1Row,
+            List<OverlayEntry> agent1Overlay, double trust) {
+        Map<String, Map<String, RelationshipTie>> ties = new LinkedHashMap<>();
+        ties.put("agent_1", agent1Row);
+        ties.put("agent_3", Map.of("agent_2", new RelationshipTie(trust, 0.1, 0.0)));
+        Map<String, List<OverlayEntry>> overlay = new LinkedHashMap<>();
+        overlay.put("agent_1", agent1Overlay);
+        overlay.put("agent_3", List.of(new OverlayEntry("agent_3", "agent_2", trust, 0.1, 0.0, trust, 0.1, 0.0)));
+        return new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, ReadModels.builder()
+                .relationshipSnapshot(Collections.unmodifiableMap(ties))
+                .relationshipOverlay(Collections.unmodifiableMap(overlay)).build());
     }
 }
