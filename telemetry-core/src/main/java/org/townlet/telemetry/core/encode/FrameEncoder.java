@@ -242,7 +242,7 @@ public final class FrameEncoder {
         if (bytes.value == value && inPreviousFrame) {
             reusedEntries++;
             out.writeRaw(previousFrame, previousOffset + bytes.offset, bytes.length);
-        } else if (value instanceof JsonObject object && object.encoded() == null) {
+        } else if (value instanceof JsonObject object) {
             if (inPreviousFrame && bytes.fieldEnds != null && bytes.value instanceof JsonObject old
                     && old.keyArray() == object.keyArray()) {
                 writeObjectAgainst(object, old, previousOffset + bytes.offset, bytes.fieldEnds);

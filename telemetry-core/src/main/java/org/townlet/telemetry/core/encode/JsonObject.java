@@ -34,12 +34,6 @@ final class JsonObject extends AbstractMap<String, Object> {
     // deriver thread builds the next document from it (PublisherFrameProducer.prebuild). A race builds one twice.
     private volatile Set<Map.Entry<String, Object>> entries;
     private volatile HashMap<String, Integer> index;
-    /**
-     * This object's JSON as {@link Utf8JsonWriter#writeObject} writes it, when the thread building documents ahead
-     * encoded it ({@link AheadEncoder}); the worker then copies it. Volatile: set on that thread while the worker may
-     * be writing an earlier document that holds the same object (a null read only means encoding it again).
-     */
-    private volatile byte[] encoded;
 
     /**
      * An object of {@code keys} (a shared array, never modified) and {@code values} (taken, not copied).
@@ -85,16 +79,6 @@ final class JsonObject extends AbstractMap<String, Object> {
 
     Object valueAt(int position) {
         return values[position];
-    }
-
-    /** This object's encoded JSON, or null while nobody encoded it ahead (see {@link AheadEncoder}). */
-    byte[] encoded() {
-        return encoded;
-    }
-
-    /** Remembers {@code bytes} as this object's encoded JSON (exactly {@link Utf8JsonWriter#writeObject}'s). */
-    void encoded(byte[] bytes) {
-        encoded = bytes;
     }
 
     /** The position of {@code key}, or -1. */

@@ -63,9 +63,8 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
     private final FrameEncoder encoder = new FrameEncoder(true);
     /** The worker's document builder (send lock held). */
     private final SnapshotDocumentBuilder documents;
-    /** The builder of documents built ahead, and the encoder of their new entries; only that thread uses them. */
+    /** The builder of documents built ahead; only that thread uses it. */
     private final SnapshotDocumentBuilder aheadDocuments;
-    private final AheadEncoder aheadEncoder = new AheadEncoder();
 
     /** The newest {@code seq} the worker has taken a document for: nothing up to it is built ahead any more. */
     private volatile long producedSeq = -1;
@@ -158,16 +157,16 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
 
     /**
      * Builds the snapshot document of {@code record} ahead of its {@link #encode} (SPEC §9.4), on a thread other than
-     * the worker's, so the worker only transforms, diffs, validates and encodes it; with {@code encodeEntries} the new
-     * entries of its sections are encoded here too ({@link AheadEncoder}), so the worker mostly copies their bytes.
-     * The document is the same as the worker would build (the worker reads its {@code transport} section again when it
+     * the worker's, so the worker only transforms, diffs, validates and encodes it. (Its entries are not encoded here:
+     * the worker writes a changed entry against the previous frame's bytes of it, which costs it about what copying
+     * bytes encoded here would, so encoding them here would only add to this thread's work; docs/PERFORMANCE.md,
+     * change 53.) The document is the same as the worker would build (the worker reads its {@code transport} section again when it
      * takes it), kept in the record's {@link TickRecord#slot()}, which {@link #encode} then takes; its non-finite
      * values count in {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order
      * (its builder's caches are made for that); a record the worker has reached or passed, or whose slot is taken, is
-     * left alone. The caller leaves the entries to the worker while it has more documents waiting to be built, so that
-     * the work moves to its thread only while that thread has time to spare. Whether it built the document.
+     * left alone. Whether it built the document.
      */
-    public boolean prebuild(TickRecord record, boolean encodeEntries) {
+    public boolean prebuild(TickRecord record) {
         DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
         aheadSeq = Math.max(aheadSeq, record.seq());
         long produced = producedSeq;
@@ -180,9 +179,6 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
         }
         long before = aheadDocuments.nonfiniteSeen();
         LinkedHashMap<String, Object> document = aheadDocuments.build(record);
-        if (encodeEntries) {
-            aheadEncoder.encodeEntries(document);
-        }
         slot.fill(new DocumentSlot.Prebuilt(document, aheadDocuments.nonfiniteSeen() - before));
         return true;
     }

@@ -134,12 +134,7 @@ final class Utf8JsonWriter {
         } else if (value instanceof Long number) {
             writeLong(number);
         } else if (value instanceof JsonObject object) {
-            byte[] encoded = object.encoded();
-            if (encoded != null) {
-                writeRaw(encoded);
-            } else {
-                writeObject(object);
-            }
+            writeObject(object);
         } else if (value instanceof Boolean bool) {
             writeRaw(bool ? TRUE : FALSE);
         } else if (value == null) {

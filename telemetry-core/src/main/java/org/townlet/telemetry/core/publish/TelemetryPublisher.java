@@ -461,10 +461,8 @@ public final class TelemetryPublisher implements TelemetrySink, TelemetryInspect
             if (next.seq() <= worker.lastDroppedSeq()) {
                 continue;
             }
-            // Encoding the document's new entries too only when no other document waits: the worker encodes them
-            // otherwise, so this thread keeps up with the simulation and the worker with this thread.
             worked |= producer.prebuild(new TickRecord(next.seq(), next.tick(), next.kind(), next.models(),
-                    next.slot()), prebuilds.isEmpty());
+                    next.slot()));
             built++;
         }
         return worked || !prebuilds.isEmpty();

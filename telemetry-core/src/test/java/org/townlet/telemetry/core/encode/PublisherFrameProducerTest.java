@@ -72,8 +72,8 @@ class PublisherFrameProducerTest {
             TickRecord slotted = new TickRecord(seq, seq + 1, TickRecord.Kind.TICK, record.models(),
                     new DocumentSlot());
             if (seq % 2 == 0) {
-                assertThat(ahead.prebuild(slotted, true)).isTrue();
-                assertThat(ahead.prebuild(slotted, true)).as("built once").isFalse();
+                assertThat(ahead.prebuild(slotted)).isTrue();
+                assertThat(ahead.prebuild(slotted)).as("built once").isFalse();
             }
             actual.add(decode(ahead.encode(slotted).orElseThrow()));
             assertThat(slotted.slot().isFilled()).isEqualTo(seq % 2 == 0);
@@ -81,9 +81,9 @@ class PublisherFrameProducerTest {
 
         assertThat(actual).isEqualTo(expected);
         // encode reached seq 5: an older record is no longer built ahead
-        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new DocumentSlot()), true))
+        assertThat(ahead.prebuild(new TickRecord(4, 5, TickRecord.Kind.TICK, queues(2), new DocumentSlot())))
                 .isFalse();
-        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot()), true))
+        assertThat(ahead.prebuild(new TickRecord(6, 7, TickRecord.Kind.TICK, queues(3), new DocumentSlot())))
                 .isTrue();
     }
 
@@ -108,7 +108,7 @@ class PublisherFrameProducerTest {
                 return;
             }
             for (TickRecord record : records) {
-                ahead.prebuild(record, true); // races the encoding below: claims, closed slots and late fills
+                ahead.prebuild(record); // races the encoding below: claims, closed slots and late fills
             }
         }, "test-building-ahead");
         builder.start();
@@ -133,16 +133,16 @@ class PublisherFrameProducerTest {
         producer.encode(record(0, 1, queues(0))).orElseThrow(); // the worker is at the first of them
 
         // five records wait behind the worker's: a burst, not a backlog, so the next one is built ahead
-        assertThat(producer.prebuild(new TickRecord(1, 2, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+        assertThat(producer.prebuild(new TickRecord(1, 2, TickRecord.Kind.TICK, queues(0), new DocumentSlot())))
                 .isTrue();
 
         for (long seq = 6; seq < 6 + PublisherFrameProducer.BURST; seq++) {
             counters.incrementFramesBuilt();
         }
         // now more than a burst waits: the worker takes the next two itself, so this thread starts past them
-        assertThat(producer.prebuild(new TickRecord(2, 3, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+        assertThat(producer.prebuild(new TickRecord(2, 3, TickRecord.Kind.TICK, queues(0), new DocumentSlot())))
                 .isFalse();
-        assertThat(producer.prebuild(new TickRecord(3, 4, TickRecord.Kind.TICK, queues(0), new DocumentSlot()), false))
+        assertThat(producer.prebuild(new TickRecord(3, 4, TickRecord.Kind.TICK, queues(0), new DocumentSlot())))
                 .isTrue();
     }
 
@@ -154,8 +154,8 @@ class PublisherFrameProducerTest {
         TickRecord dropped = new TickRecord(1, 2, TickRecord.Kind.TICK, withNaN, new DocumentSlot());
 
         try (LogCapture log = LogCapture.of(SnapshotDocumentBuilder.class)) {
-            assertThat(producer.prebuild(used, true)).isTrue();
-            assertThat(producer.prebuild(dropped, true)).isTrue();
+            assertThat(producer.prebuild(used)).isTrue();
+            assertThat(producer.prebuild(dropped)).isTrue();
             assertThat(counters.toStatus().nonfiniteValuesTotal()).as("nothing counted while building ahead").isZero();
 
             Map<String, Object> frame = decode(producer.encode(used).orElseThrow());
@@ -174,7 +174,7 @@ class PublisherFrameProducerTest {
     void aDocumentBuiltAheadCarriesTheTransportStatusOfWhenItIsEncoded() {
         PublisherFrameProducer producer = new PublisherFrameProducer(counters, true, 0);
         TickRecord record = new TickRecord(0, 1, TickRecord.Kind.TICK, queues(0), new DocumentSlot());
-        assertThat(producer.prebuild(record, true)).isTrue();
+        assertThat(producer.prebuild(record)).isTrue();
 
         counters.addTransformDrops(3); // the pipeline moved on after the document was built
 
