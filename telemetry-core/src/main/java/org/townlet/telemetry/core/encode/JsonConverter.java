@@ -752,6 +752,7 @@ final class JsonConverter {
         String[] keys = new String[size];
         Object[] values = new Object[size];
         Object[] sources = new Object[size];
+        memo.begin();
         boolean sameKeys = memo.keys.length == size;
         int i = 0;
         for (Map.Entry<String, V> item : items.entrySet()) {
@@ -810,11 +811,15 @@ final class JsonConverter {
             return -1;
         }
 
+        /** Starts a walk: keys are expected from the first on. */
+        void begin() {
+            cursor = 0;
+        }
+
         void remember(String[] keys, Object[] sources, Object[] values) {
             this.keys = keys;
             this.sources = sources;
             this.values = values;
-            cursor = 0;
         }
     }
 
