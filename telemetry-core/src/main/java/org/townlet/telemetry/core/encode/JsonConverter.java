@@ -713,36 +713,17 @@ final class JsonConverter {
 
     /** Converts a value whose elements are keyed (owner → value): each value under its key on the warning path. */
     <V> Map<String, Object> keyed(Map<String, V> items, Function<V, Object> convert) {
-        if (items.isEmpty()) {
-            return Map.of();
-        }
-        int size = items.size();
-        String[] keys = new String[size];
-        Object[] values = new Object[size];
-        int i = 0;
-        for (Map.Entry<String, V> item : items.entrySet()) {
-            if (i == size) {
-                throw changedWhileConverted();
-            }
-            keys[i] = String.valueOf(item.getKey());
-            push(keys[i]);
-            values[i] = convert.apply(item.getValue());
-            pop();
-            i++;
-        }
-        if (i != size) {
-            throw changedWhileConverted();
-        }
-        return new JsonObject(keys, values);
+        return keyed(items, convert, null);
     }
 
     /**
-     * {@link #keyed(Map, Function)} for a section converted again and again (owner → row): an entry whose source value is
-     * the very object {@code memo} saw under its key last time gets the value it was converted to then. Read-model
+     * {@link #keyed(Map, Function)} for a section converted again and again (owner → row), with {@code memo} (or
+     * {@code null} for none): an entry whose source value is the very object {@code memo} saw under its key last time
+     * gets the value it was converted to then. Read-model
      * values are immutable, so that value is what converting it again would give; and the document then carries the
      * same object, which the differ and the encoder skip by identity (SPEC §9.5 step 5), where a fresh conversion,
-     * however equal, is compared and encoded in full. An entry that nulled a non-finite value is always converted again,
-     * so that it is counted again.
+     * however equal, is compared and encoded in full. An entry that nulled a non-finite value is always converted
+     * again, so that it is counted again.
      */
     <V> Map<String, Object> keyed(Map<String, V> items, Function<V, Object> convert, KeyedMemo memo) {
         if (items.isEmpty()) {
@@ -751,9 +732,8 @@ final class JsonConverter {
         int size = items.size();
         String[] keys = new String[size];
         Object[] values = new Object[size];
-        Object[] sources = new Object[size];
-        memo.begin();
-        boolean sameKeys = memo.keys.length == size;
+        Object[] sources = memo == null ? null : new Object[size];
+        boolean sameKeys = memo != null && memo.begin() == size;
         int i = 0;
         for (Map.Entry<String, V> item : items.entrySet()) {
             if (i == size) {
@@ -761,9 +741,9 @@ final class JsonConverter {
             }
             String key = String.valueOf(item.getKey());
             V source = item.getValue();
-            int at = memo.positionOf(key);
-            sameKeys = sameKeys && at == i;
             keys[i] = key;
+            int at = memo == null ? -1 : memo.positionOf(key);
+            sameKeys = sameKeys && at == i;
             if (at >= 0 && source != null && memo.sources[at] == source) {
                 values[i] = memo.values[at];
                 sources[i] = source;
@@ -772,12 +752,17 @@ final class JsonConverter {
                 long nonfiniteBefore = nonfiniteSeen;
                 values[i] = convert.apply(source);
                 pop();
-                sources[i] = nonfiniteSeen == nonfiniteBefore ? source : null;
+                if (sources != null) {
+                    sources[i] = nonfiniteSeen == nonfiniteBefore ? source : null;
+                }
             }
             i++;
         }
         if (i != size) {
             throw changedWhileConverted();
+        }
+        if (memo == null) {
+            return new JsonObject(keys, values);
         }
         // the same keys in the same order: the previous key array, so the differ matches the two objects by position
         String[] keyArray = sameKeys ? memo.keys : keys;
@@ -811,9 +796,10 @@ final class JsonConverter {
             return -1;
         }
 
-        /** Starts a walk: keys are expected from the first on. */
-        void begin() {
+        /** Starts a walk, keys expected from the first on; how many entries the last one had. */
+        int begin() {
             cursor = 0;
+            return keys.length;
         }
 
         void remember(String[] keys, Object[] sources, Object[] values) {
