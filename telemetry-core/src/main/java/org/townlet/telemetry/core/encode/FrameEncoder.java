@@ -260,28 +260,12 @@ public final class FrameEncoder {
         bytes.length = out.size() - start;
     }
 
-    /**
-     * Writes {@code object} as {@link Utf8JsonWriter#writeObject} does, noting in {@code bytes} where each of its fields
-     * ends, for {@link #writeObjectAgainst} next time.
-     */
+    /** Writes {@code object}, noting in {@code bytes} where each field ends, for {@link #writeObjectAgainst}. */
     private void writeObject(JsonObject object, EntryBytes bytes) {
-        int n = object.size();
-        int[] ends = bytes.fieldEnds;
-        if (ends == null || ends.length != n) {
-            ends = new int[n];
-            bytes.fieldEnds = ends;
+        if (bytes.fieldEnds == null || bytes.fieldEnds.length != object.size()) {
+            bytes.fieldEnds = new int[object.size()];
         }
-        int entryStart = out.size();
-        out.writeByte('{');
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                out.writeByte(',');
-            }
-            out.writeKey(object.keyAt(i));
-            out.writeValue(object.valueAt(i));
-            ends[i] = out.size() - entryStart;
-        }
-        out.writeByte('}');
+        out.writeObject(object, bytes.fieldEnds);
     }
 
     /**

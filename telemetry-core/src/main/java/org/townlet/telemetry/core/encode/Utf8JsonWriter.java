@@ -162,6 +162,15 @@ final class Utf8JsonWriter {
 
     /** A converted record: its fields by position, no iterator. */
     void writeObject(JsonObject object) {
+        writeObject(object, null);
+    }
+
+    /**
+     * {@link #writeObject(JsonObject)}, noting in {@code fieldEnds} (when not null; one slot per field) where each
+     * field ends, relative to the object's opening brace.
+     */
+    void writeObject(JsonObject object, int[] fieldEnds) {
+        int start = size;
         writeByte('{');
         for (int i = 0, n = object.size(); i < n; i++) {
             if (i > 0) {
@@ -169,6 +178,9 @@ final class Utf8JsonWriter {
             }
             writeKey(object.keyAt(i));
             writeValue(object.valueAt(i));
+            if (fieldEnds != null) {
+                fieldEnds[i] = size - start;
+            }
         }
         writeByte('}');
     }
