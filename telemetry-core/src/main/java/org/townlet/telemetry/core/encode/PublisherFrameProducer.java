@@ -160,11 +160,11 @@ public final class PublisherFrameProducer implements FrameProducer<TickRecord> {
      * the worker's, so the worker only transforms, diffs, validates and encodes it. (Its entries are not encoded here:
      * the worker writes a changed entry against the previous frame's bytes of it, which costs it about what copying
      * bytes encoded here would, so encoding them here would only add to this thread's work; docs/PERFORMANCE.md,
-     * change 53.) The document is the same as the worker would build (the worker reads its {@code transport} section again when it
-     * takes it), kept in the record's {@link TickRecord#slot()}, which {@link #encode} then takes; its non-finite
-     * values count in {@code nonfinite_values_total} when it is used. One thread only, normally in {@code seq} order
-     * (its builder's caches are made for that); a record the worker has reached or passed, or whose slot is taken, is
-     * left alone. Whether it built the document.
+     * change 53.) The document is the same as the worker would build (the worker reads its {@code transport} section
+     * again when it takes it), kept in the record's {@link TickRecord#slot()}, which {@link #encode} then takes; its
+     * non-finite values count in {@code nonfinite_values_total} when it is used. One thread only, normally in
+     * {@code seq} order (its builder's caches are made for that); a record the worker has reached or passed, or whose
+     * slot is taken, is left alone. Whether it built the document.
      */
     public boolean prebuild(TickRecord record) {
         DocumentSlot slot = Objects.requireNonNull(record.slot(), "slot");
